@@ -1,0 +1,33 @@
+package kr.anshim.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a screen needs to show one incident. Each change sends the whole incident again, so a
+ * screen that missed an update is corrected by the next one.
+ *
+ * @param id         incident id
+ * @param wardCode   MOIS ward code, e.g. {@code 11440} for 마포구
+ * @param latitude   WGS84 latitude of the household (or of the first loiterer for a prowler)
+ * @param longitude  WGS84 longitude
+ * @param kind       what kind of incident, e.g. {@code INTRUSION}
+ * @param severity   {@code CRITICAL}, {@code HIGH}, {@code MEDIUM} or {@code LOW}
+ * @param score      the ranking score; higher first
+ * @param status     lifecycle state, e.g. {@code NEW}
+ * @param family     device family of the signal that opened it
+ * @param lastSignal the latest signal type
+ * @param signals    how many signals it holds
+ * @param openedAt   when it was opened
+ * @param updatedAt  when it last changed
+ * @param reasons    each ranking rule's contribution, e.g. {@code "DOOR_FORCED +70"}
+ */
+public record IncidentView(UUID id, String wardCode, double latitude, double longitude, String kind,
+                           String severity, int score, String status, String family, String lastSignal,
+                           int signals, Instant openedAt, Instant updatedAt, List<String> reasons) {
+
+    public IncidentView {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+}

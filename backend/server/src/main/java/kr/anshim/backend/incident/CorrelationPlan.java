@@ -1,0 +1,23 @@
+package kr.anshim.backend.incident;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What one batch of signals does to the incidents, before it is committed.
+ *
+ * @param incidentOfEvent the incident each event joined (absent for events that open none)
+ * @param changed         the incidents that changed, by id, in their final state for this batch
+ */
+public record CorrelationPlan(Map<UUID, UUID> incidentOfEvent, Map<UUID, Incident> changed) {
+
+    public Optional<UUID> incidentOf(UUID eventId) {
+        return Optional.ofNullable(incidentOfEvent.get(eventId));
+    }
+
+    public Collection<Incident> changedIncidents() {
+        return changed.values();
+    }
+}

@@ -1,0 +1,73 @@
+package kr.anshim.backend.incident;
+
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.IncidentView;
+import kr.anshim.api.SignalType;
+import kr.anshim.backend.ranking.Ranking;
+import kr.anshim.backend.ranking.RankingFacts;
+import kr.anshim.backend.ranking.SeverityRanking;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** An immutable snapshot of one incident; every change makes a new one. */
+public record Incident(UUID id, String wardCode, String householdId, IncidentKind kind, IncidentStatus status,
+                       DeviceFamily family, SignalType lastSignal, double latitude, double longitude,
+                       Instant openedAt, Instant updatedAt, Instant lastSignalAt,
+                       Map<SignalType, Integer> signalCounts, Set<String> deviceIds, boolean protectedPerson,
+                       Ranking ranking) {
+
+    public Incident {
+        signalCounts = Map.copyOf(signalCounts);
+        deviceIds = Set.copyOf(deviceIds);
+    }
+
+    /** Opens an incident from its first signal. */
+    public static Incident open(UUID id, Signal signal, SeverityRanking ranking, Instant now) {
+        Map<SignalType, Integer> counts = new EnumMap<>(SignalType.class);
+        counts.put(signal.type(), 1);
+        Set<String> devices = Set.of(signal.deviceId());
+        RankingFacts facts = new RankingFacts(counts, 1, signal.protectedPerson(), signal.occurredAt(),
+                signal.occurredAt(), true);
+        return new Incident(id, signal.wardCode(), signal.householdId(), IncidentKind.of(signal.type()),
+                IncidentStatus.NEW, signal.family(), signal.type(), signal.latitude(), signal.longitude(),
+                signal.occurredAt(), now, signal.occurredAt(), counts, devices, signal.protectedPerson(),
+                ranking.rank(facts, now));
+    }
+
+    /** Adds a signal: the kind and score may step up, never down. */
+    public Incident with(Signal signal, SeverityRanking rules, Instant now) {
+        Map<SignalType, Integer> counts = new EnumMap<>(SignalType.class);
+        counts.putAll(signalCounts);
+        counts.merge(signal.type(), 1, Integer::sum);
+        Set<String> devices = new LinkedHashSet<>(deviceIds);
+        devices.add(signal.deviceId());
+        Instant last = signal.occurredAt().isAfter(lastSignalAt) ? signal.occurredAt() : lastSignalAt;
+        Incident next = new Incident(id, wardCode, householdId, IncidentKind.of(SeverityRanking.strongest(counts)),
+                status, family, signal.type(), latitude, longitude, openedAt, now, last, counts, devices,
+                protectedPerson, ranking);
+        return next.reranked(rules, now);
+    }
+
+    /** Recomputes the score, e.g. as an unacknowledged incident ages. */
+    public Incident reranked(SeverityRanking ranking, Instant now) {
+        RankingFacts facts = new RankingFacts(signalCounts, deviceIds.size(), protectedPerson, openedAt, lastSignalAt,
+                status == IncidentStatus.NEW);
+        return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
+                openedAt, updatedAt, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking.rank(facts, now));
+    }
+
+    public int signals() {
+        return signalCounts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public IncidentView view() {
+        return new IncidentView(id, wardCode, latitude, longitude, kind.name(), ranking.severity().name(),
+                ranking.score(), status.name(), family.name(), lastSignal.name(), signals(), openedAt, updatedAt,
+                ranking.reasons());
+    }
+}

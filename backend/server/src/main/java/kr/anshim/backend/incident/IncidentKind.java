@@ -1,0 +1,21 @@
+package kr.anshim.backend.incident;
+
+import kr.anshim.api.SignalType;
+
+/** What an incident is about, named after its strongest signal. */
+public enum IncidentKind {
+    EMERGENCY, INTRUSION, ACCESS_ATTEMPT, TAMPER, LOITERING, PROWLER, DEVICE_FAULT, DEVICE_OFFLINE, ACTIVITY;
+
+    public static IncidentKind of(SignalType strongest) {
+        return switch (strongest) {
+            case BELL_PRESSED, VOICE_KEYWORD, SOS_PRESSED, APP_SOS -> EMERGENCY;
+            case FORCED_ENTRY, DOOR_FORCED -> INTRUSION;
+            case WRONG_CODES, DOOR_LEFT_OPEN -> ACCESS_ATTEMPT;
+            case TAMPER -> TAMPER;
+            case LOITERING -> LOITERING;
+            case LOCK_FAILURE, LOW_BATTERY -> DEVICE_FAULT;
+            case DEVICE_OFFLINE -> DEVICE_OFFLINE;
+            case MOTION, HEARTBEAT -> ACTIVITY;
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package kr.anshim.backend.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.spi.Readable;
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.SignalType;
+import kr.anshim.backend.ranking.Ranking;
+import kr.anshim.backend.ranking.SeverityRanking;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Incidents in PostgreSQL: one multi-row upsert per batch, and the open ones read back at start-up. */
+@Component
+public class IncidentStore {
+
+    private static final String UPSERT = """
+            insert into incident (id, ward_code, household_id, kind, severity, score, status, family, last_signal, signals,
+                                  latitude, longitude, opened_at, updated_at, last_signal_at, reasons, signal_types,
+                                  device_ids, protected_person)
+            select * from unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::int[],
+                                 $7::text[], $8::text[], $9::text[], $10::text[]::int[], $11::text[]::float8[],
+                                 $12::text[]::float8[], $13::text[]::timestamptz[], $14::text[]::timestamptz[],
+                                 $15::text[]::timestamptz[], $16::text[]::jsonb[], $17::text[]::jsonb[],
+                                 $18::text[]::jsonb[], $19::text[]::boolean[])
+            on conflict (id) do update set kind = excluded.kind, severity = excluded.severity, score = excluded.score,
+                status = excluded.status, last_signal = excluded.last_signal, signals = excluded.signals,
+                updated_at = excluded.updated_at, last_signal_at = excluded.last_signal_at, reasons = excluded.reasons,
+                signal_types = excluded.signal_types, device_ids = excluded.device_ids""";
+
+    private static final String SELECT = """
+            select id, ward_code, household_id, kind, status, family, last_signal, latitude, longitude, opened_at,
+                   updated_at, last_signal_at, signal_types::text as signal_types, device_ids::text as device_ids,
+                   protected_person
+            from incident""";
+
+    private final DatabaseClient db;
+    private final ObjectMapper json;
+    private final SeverityRanking ranking;
+    private final Clock clock;
+
+    IncidentStore(DatabaseClient db, ObjectMapper json, SeverityRanking ranking, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.ranking = ranking;
+        this.clock = clock;
+    }
+
+    public Mono<Void> upsert(Collection<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Incident> rows = List.copyOf(incidents);
+        return db.sql(UPSERT)
+                .bind(0, column(rows, i -> i.id().toString()))
+                .bind(1, column(rows, Incident::wardCode))
+                .bind(2, column(rows, Incident::householdId))
+                .bind(3, column(rows, i -> i.kind().name()))
+                .bind(4, column(rows, i -> i.ranking().severity().name()))
+                .bind(5, column(rows, i -> Integer.toString(i.ranking().score())))
+                .bind(6, column(rows, i -> i.status().name()))
+                .bind(7, column(rows, i -> i.family().name()))
+                .bind(8, column(rows, i -> i.lastSignal().name()))
+                .bind(9, column(rows, i -> Integer.toString(i.signals())))
+                .bind(10, column(rows, i -> Double.toString(i.latitude())))
+                .bind(11, column(rows, i -> Double.toString(i.longitude())))
+                .bind(12, column(rows, i -> i.openedAt().toString()))
+                .bind(13, column(rows, i -> i.updatedAt().toString()))
+                .bind(14, column(rows, i -> i.lastSignalAt().toString()))
+                .bind(15, column(rows, i -> write(i.ranking().reasons())))
+                .bind(16, column(rows, i -> write(i.signalCounts())))
+                .bind(17, column(rows, i -> write(i.deviceIds())))
+                .bind(18, column(rows, i -> Boolean.toString(i.protectedPerson())))
+                .then();
+    }
+
+    public Flux<Incident> open() {
+        return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
+                .map((Readable row) -> readIncident(row))
+                .all();
+    }
+
+    public Mono<Incident> byId(UUID id) {
+        return db.sql(SELECT + " where id = :id").bind("id", id).map((Readable row) -> readIncident(row)).one();
+    }
+
+    private Incident readIncident(Readable row) {
+        Map<SignalType, Integer> counts = read(row.get("signal_types", String.class), new TypeReference<>() {
+        });
+        Set<String> devices = read(row.get("device_ids", String.class), new TypeReference<>() {
+        });
+        Incident stored = new Incident(row.get("id", UUID.class), row.get("ward_code", String.class),
+                row.get("household_id", String.class), IncidentKind.valueOf(row.get("kind", String.class)),
+                IncidentStatus.valueOf(row.get("status", String.class)),
+                DeviceFamily.valueOf(row.get("family", String.class)),
+                SignalType.valueOf(row.get("last_signal", String.class)),
+                row.get("latitude", Double.class), row.get("longitude", Double.class),
+                instant(row, "opened_at"), instant(row, "updated_at"), instant(row, "last_signal_at"),
+                counts, devices, Boolean.TRUE.equals(row.get("protected_person", Boolean.class)),
+                new Ranking(0, kr.anshim.backend.ranking.Severity.LOW, List.of()));
+        return stored.reranked(ranking, clock.instant());
+    }
+
+    private static Instant instant(Readable row, String column) {
+        return row.get(column, OffsetDateTime.class).toInstant();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, String> field) {
+        return rows.stream().map(field).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,41 @@
+package kr.anshim.backend.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import kr.anshim.api.Ack;
+import kr.anshim.backend.ingest.Rejection.Reason;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ingest path of one event: validate, then journal; a rejection is counted by reason and answered. */
+@Component
+class DeviceIngest {
+
+    private final EventValidation validation;
+    private final EventJournal journal;
+    private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
+
+    DeviceIngest(EventValidation validation, EventJournal journal, MeterRegistry meters) {
+        this.validation = validation;
+        this.journal = journal;
+        for (Reason reason : Reason.values()) {
+            rejected.put(reason, Counter.builder("anshim.ingest.rejected").tag("reason", reason.name())
+                    .description("Events refused, by reason").register(meters));
+        }
+    }
+
+    Mono<Ack> accept(byte[] bytes, Optional<String> connectionDevice) {
+        return journal.ready().then(Mono.defer(() -> {
+            EventValidation.Result result = validation.validate(bytes, connectionDevice);
+            if (result.rejection() != null) {
+                rejected.get(result.rejection().reason()).increment();
+                return Mono.just(result.rejection().ack());
+            }
+            return journal.append(result.accepted());
+        }));
+    }
+}

@@ -1,0 +1,164 @@
+package kr.anshim.backend.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import kr.anshim.api.SignalType;
+import kr.anshim.backend.device.DeviceRegistry;
+import kr.anshim.backend.device.RegisteredDevice;
+import kr.anshim.backend.ingest.Rejection.Reason;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns raw bytes into an {@link AcceptedEvent} or a {@link Rejection}: size, JSON, the published
+ * schema ({@code device-event.schema.json}), a known and active device, a type its family may
+ * send, and a sane timestamp. Never throws for bad input.
+ */
+@Component
+class EventValidation {
+
+    static final int MAX_BYTES = 8 * 1024;
+
+    private final ObjectMapper json;
+    private final DeviceRegistry registry;
+    private final Clock clock;
+    private final JsonSchema schema;
+    private final Duration maxFuture;
+    private final Duration maxAge;
+
+    EventValidation(ObjectMapper json, DeviceRegistry registry, Clock clock,
+                    @Value("${anshim.ingest.max-future:PT5M}") Duration maxFuture,
+                    @Value("${anshim.ingest.max-age:PT24H}") Duration maxAge) {
+        this.json = json;
+        this.registry = registry;
+        this.clock = clock;
+        this.maxFuture = maxFuture;
+        this.maxAge = maxAge;
+        this.schema = loadSchema();
+    }
+
+    /** Validates one event; {@code connectionDevice} is the device the connection authenticated as, if any. */
+    Result validate(byte[] bytes, Optional<String> connectionDevice) {
+        if (bytes.length > MAX_BYTES) {
+            return reject(null, Reason.PAYLOAD_TOO_LARGE, "event is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(bytes);
+        } catch (IOException e) {
+            return reject(null, Reason.MALFORMED_JSON, "not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            return reject(null, Reason.MALFORMED_JSON, "an event must be a JSON object");
+        }
+        UUID eventId = eventIdOrNull(tree);
+        Set<ValidationMessage> violations = schema.validate(tree);
+        if (!violations.isEmpty()) {
+            return schemaRejection(eventId, tree, violations);
+        }
+        return checkDevice(eventId, tree, connectionDevice);
+    }
+
+    private Result checkDevice(UUID eventId, JsonNode tree, Optional<String> connectionDevice) {
+        String deviceId = tree.get("deviceId").asText();
+        if (connectionDevice.isPresent() && !connectionDevice.get().equals(deviceId)) {
+            return reject(eventId, Reason.NOT_YOUR_DEVICE,
+                    "this connection is authenticated as " + connectionDevice.get() + ", not " + deviceId);
+        }
+        Optional<RegisteredDevice> device = registry.find(deviceId);
+        if (device.isEmpty()) {
+            return reject(eventId, Reason.UNKNOWN_DEVICE, "device " + deviceId + " is not registered");
+        }
+        if (device.get().revoked()) {
+            return reject(eventId, Reason.REVOKED_DEVICE, "device " + deviceId + " has been revoked");
+        }
+        SignalType type = SignalType.valueOf(tree.get("type").asText());
+        if (!type.allowedFor(device.get().family())) {
+            return reject(eventId, Reason.TYPE_NOT_FOR_FAMILY,
+                    "a " + device.get().family() + " cannot send " + type);
+        }
+        return checkTime(eventId, tree, device.get(), type);
+    }
+
+    private Result checkTime(UUID eventId, JsonNode tree, RegisteredDevice device, SignalType type) {
+        Instant occurredAt = OffsetDateTime.parse(tree.get("occurredAt").asText()).toInstant();
+        Instant now = clock.instant();
+        if (occurredAt.isAfter(now.plus(maxFuture))) {
+            return reject(eventId, Reason.TIME_IN_FUTURE, "occurredAt " + occurredAt + " is more than "
+                    + maxFuture.toMinutes() + " minutes ahead of the control centre's clock (" + now + ")");
+        }
+        if (occurredAt.isBefore(now.minus(maxAge))) {
+            return reject(eventId, Reason.TIME_TOO_OLD, "occurredAt " + occurredAt + " is older than "
+                    + maxAge.toHours() + " hours");
+        }
+        JsonNode payload = tree.get("payload");
+        String payloadJson = payload == null ? "{}" : payload.toString();
+        return new Result(new AcceptedEvent(eventId, device, type, occurredAt, now, payloadJson), null);
+    }
+
+    private Result schemaRejection(UUID eventId, JsonNode tree, Set<ValidationMessage> violations) {
+        JsonNode type = tree.get("type");
+        boolean unknownType = type != null && type.isTextual() && violations.stream()
+                .anyMatch(v -> "enum".equals(v.getType()) && v.getInstanceLocation().toString().equals("$.type"));
+        if (unknownType) {
+            return reject(eventId, Reason.UNKNOWN_TYPE, "unknown event type '" + type.asText() + "'");
+        }
+        String detail = violations.stream().map(ValidationMessage::getMessage).sorted().limit(5)
+                .collect(Collectors.joining("; "));
+        return reject(eventId, Reason.SCHEMA_VIOLATION, detail);
+    }
+
+    private static UUID eventIdOrNull(JsonNode tree) {
+        JsonNode id = tree.get("eventId");
+        if (id == null || !id.isTextual()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Result reject(UUID eventId, Reason reason, String message) {
+        return new Result(null, new Rejection(eventId, reason, message));
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    private static JsonSchema loadSchema() {
+        try (InputStream in = SignalType.class.getResourceAsStream("device-event.schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("device-event.schema.json missing from the classpath");
+            }
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Exactly one of the two is set. */
+    record Result(AcceptedEvent accepted, Rejection rejection) {
+    }
+}

@@ -1,0 +1,180 @@
+package kr.anshim.loadtests;
+
+import kr.anshim.api.Ack;
+import kr.anshim.api.DemoCity;
+import kr.anshim.api.DeviceEvent;
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.Routes;
+import kr.anshim.api.SignalType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives the demo city: heartbeats from every device all the time; device events at the
+ * configured rate in plausible proportions; now and then a bell cluster at a protected household,
+ * a device that falls silent, or a resend of an event whose acknowledgement "was lost".
+ */
+@Component
+class CitySimulator implements CommandLineRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CitySimulator.class);
+    private static final double RESEND_PROBABILITY = 0.02;
+    private static final double SILENCE_PROBABILITY = 0.01;
+
+    private final SimulatorProperties properties;
+    private final RSocketRequester.Builder requesters;
+    private final Clock clock = Clock.systemUTC();
+    private final SplittableRandom random;
+    private final List<DemoCity.Device> devices;
+    private final List<DemoCity.Device> protectedBells;
+    private final double totalActivity;
+    private final Set<String> silent = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    CitySimulator(SimulatorProperties properties, RSocketRequester.Builder requesters) {
+        this.properties = properties;
+        this.requesters = requesters;
+        this.random = new SplittableRandom(properties.seed() ^ System.nanoTime());
+        DemoCity city = DemoCity.generate(properties.householdsPerThousand(), properties.seed());
+        this.devices = city.devices();
+        this.protectedBells = devices.stream().filter(d -> d.family() == DeviceFamily.EMERGENCY_BELL).toList();
+        this.totalActivity = devices.stream().mapToDouble(d -> EventMix.familyActivity(d.family())).sum();
+    }
+
+    @Override
+    public void run(String... args) {
+        RSocketRequester backend = requesters
+                .dataMimeType(MediaType.APPLICATION_JSON)
+                .rsocketConnector(c -> c.reconnect(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+                        .maxBackoff(Duration.ofSeconds(5))))
+                .tcp(properties.host(), properties.port());
+        log.info("Simulating {} devices at {} events/s against {}:{} (duration {}, count {})", devices.size(),
+                properties.rate(), properties.host(), properties.port(), properties.duration(), properties.count());
+        Flux<Object> events = ticks(properties.rate())
+                .flatMap(tick -> deviceEvent(backend), 64)
+                .cast(Object.class);
+        Flux<Object> heartbeats = ticks(devices.size() / (double) properties.heartbeatInterval().toSeconds())
+                .index()
+                .flatMap(i -> heartbeat(backend, devices.get((int) (i.getT1() % devices.size()))), 64)
+                .cast(Object.class);
+        Flux<Object> all = Flux.merge(events, heartbeats, silences());
+        if (properties.count() > 0) {
+            all = all.takeUntil(x -> sent.get() >= properties.count());
+        }
+        if (!properties.duration().isZero()) {
+            all = all.take(properties.duration());
+        }
+        all.then().block();
+        log.info("Simulator done: sent {}, stored {}, duplicates {}, rejected {}", sent.get(), stored.get(),
+                duplicates.get(), rejected.get());
+        backend.dispose();
+    }
+
+    private static Flux<Long> ticks(double perSecond) {
+        return Flux.interval(Duration.ofNanos((long) (1_000_000_000L / Math.max(perSecond, 0.01)))).onBackpressureDrop();
+    }
+
+    private Flux<Ack> deviceEvent(RSocketRequester backend) {
+        DemoCity.Device device = pickActiveDevice();
+        SignalType type = EventMix.pick(device.family(), random);
+        DeviceEvent event = event(device, type);
+        Flux<Ack> acks = send(backend, event).flux();
+        if (random.nextDouble() < RESEND_PROBABILITY) {
+            acks = acks.concatWith(Mono.delay(Duration.ofSeconds(1)).then(send(backend, event)));
+        }
+        if (device.family() == DeviceFamily.EMERGENCY_BELL && type != SignalType.LOW_BATTERY) {
+            acks = acks.concatWith(bellCluster(backend, device));
+        }
+        return acks;
+    }
+
+    /** A frightened resident presses and shouts again: two or three more triggers over half a minute. */
+    private Flux<Ack> bellCluster(RSocketRequester backend, DemoCity.Device bell) {
+        int more = 2 + random.nextInt(2);
+        return Flux.range(0, more)
+                .concatMap(i -> Mono.delay(Duration.ofSeconds(5 + random.nextInt(10)))
+                        .then(Mono.defer(() -> send(backend,
+                                event(bell, i % 2 == 0 ? SignalType.VOICE_KEYWORD : SignalType.BELL_PRESSED)))));
+    }
+
+    private Mono<Void> heartbeat(RSocketRequester backend, DemoCity.Device device) {
+        if (silent.contains(device.id())) {
+            return Mono.empty();
+        }
+        return backend.route(Routes.HEARTBEAT).data(event(device, SignalType.HEARTBEAT)).send()
+                .onErrorResume(e -> Mono.empty());
+    }
+
+    /** Every minute a few devices fall silent (batteries die, Wi-Fi drops) and earlier ones return. */
+    private Flux<Object> silences() {
+        return Flux.interval(Duration.ofSeconds(5), Duration.ofSeconds(60)).doOnNext(i -> {
+            silent.clear();
+            for (DemoCity.Device device : devices) {
+                if (random.nextDouble() < SILENCE_PROBABILITY) {
+                    silent.add(device.id());
+                }
+            }
+            log.info("{} devices silent this minute", silent.size());
+        }).cast(Object.class);
+    }
+
+    private Mono<Ack> send(RSocketRequester backend, DeviceEvent event) {
+        sent.incrementAndGet();
+        return backend.route(Routes.ALARM).data(event).retrieveMono(Ack.class)
+                .doOnNext(this::count)
+                .onErrorResume(e -> {
+                    rejected.incrementAndGet();
+                    return Mono.empty();
+                });
+    }
+
+    private void count(Ack ack) {
+        switch (ack.outcome()) {
+            case STORED -> stored.incrementAndGet();
+            case DUPLICATE -> duplicates.incrementAndGet();
+            case REJECTED -> {
+                rejected.incrementAndGet();
+                log.warn("Rejected {}: {} {}", ack.eventId(), ack.reason(), ack.message());
+            }
+        }
+    }
+
+    private DemoCity.Device pickActiveDevice() {
+        if (!protectedBells.isEmpty() && random.nextDouble() < 0.01) {
+            return protectedBells.get(random.nextInt(protectedBells.size()));
+        }
+        double roll = random.nextDouble() * totalActivity;
+        for (DemoCity.Device device : devices) {
+            roll -= EventMix.familyActivity(device.family());
+            if (roll <= 0) {
+                return device;
+            }
+        }
+        return devices.get(devices.size() - 1);
+    }
+
+    private DeviceEvent event(DemoCity.Device device, SignalType type) {
+        Map<String, Object> payload = EventMix.payload(type, random);
+        return new DeviceEvent(UUID.randomUUID(), device.id(), clock.instant(), type.name(), payload);
+    }
+}

@@ -1,0 +1,20 @@
+package kr.anshim.loadtests;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * @param host                  backend host (loopback only)
+ * @param port                  backend RSocket port
+ * @param rate                  device events per second, heartbeats not counted
+ * @param duration              stop after this long (0 = no time limit)
+ * @param count                 stop after this many events (0 = no count limit)
+ * @param householdsPerThousand demo city size; must match the backend's demo seed
+ * @param seed                  demo city seed; must match the backend's demo seed
+ * @param heartbeatInterval     each device sends a heartbeat this often
+ */
+@ConfigurationProperties("anshim.simulator")
+public record SimulatorProperties(String host, int port, double rate, Duration duration, long count,
+                                  double householdsPerThousand, long seed, Duration heartbeatInterval) {
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Starts the whole control centre: embedded PostgreSQL + backend, UI and the city simulator.
+# Ctrl-C stops everything. Options:
+#   --reset       start with an empty database (re-seeds the demo city)
+#   --no-build    use the jars already built
+#   --rate=N      simulator device events per second (default 3)
+# Environment: ANSHIM_UI_PORT (8080), ANSHIM_HTTP_PORT (8090), ANSHIM_RSOCKET_PORT (7000),
+#   ANSHIM_DB_URL / ANSHIM_DB_USER / ANSHIM_DB_PASSWORD for an external PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+RESET=false
+BUILD=true
+RATE=3
+for arg in "$@"; do
+  case "$arg" in
+    --reset) RESET=true ;;
+    --no-build) BUILD=false ;;
+    --rate=*) RATE="${arg#*=}" ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+export ANSHIM_UI_PORT="${ANSHIM_UI_PORT:-8080}"
+export ANSHIM_HTTP_PORT="${ANSHIM_HTTP_PORT:-8090}"
+export ANSHIM_RSOCKET_PORT="${ANSHIM_RSOCKET_PORT:-7000}"
+export ANSHIM_BACKEND_RSOCKET_PORT="$ANSHIM_RSOCKET_PORT"
+DATA=".anshim-data"
+LOGS="$DATA/logs"
+mkdir -p "$LOGS"
+
+if $BUILD; then
+  echo "Building (first time: a few minutes; Maven and npm packages are downloaded once)..."
+  ./mvnw -q -DskipTests install
+fi
+
+PIDS=()
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Stopped. Data kept in $DATA/db (use --reset to start empty)."
+}
+trap stop INT TERM EXIT
+
+wait_for() { # url, name, pid
+  for _ in $(seq 1 180); do
+    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "$2 failed to start; see $LOGS/$2.log" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "$2 did not start in 3 minutes; see $LOGS/$2.log" >&2
+  exit 1
+}
+
+echo "Starting backend (embedded PostgreSQL in $DATA/db)..."
+java -jar backend/server/target/anshim-backend.jar --spring.profiles.active=demo \
+  --anshim.embedded-db.dir="$DATA/db" --anshim.embedded-db.reset="$RESET" > "$LOGS/backend.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$ANSHIM_HTTP_PORT/actuator/health" backend "${PIDS[-1]}"
+
+echo "Starting UI..."
+java -jar ui/target/anshim-ui.jar > "$LOGS/ui.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$ANSHIM_UI_PORT/actuator/health" ui "${PIDS[-1]}"
+
+echo "Starting simulator ($RATE events/s, stops by itself after 12 h)..."
+java -jar load-tests/target/anshim-simulator.jar --anshim.simulator.rate="$RATE" \
+  --anshim.simulator.duration=PT12H > "$LOGS/simulator.log" 2>&1 &
+PIDS+=($!)
+
+cat <<MSG
+
+  안심 통합관제 · Anshim control centre is running.
+
+    Open:        http://127.0.0.1:$ANSHIM_UI_PORT/
+    Metrics:     http://127.0.0.1:$ANSHIM_HTTP_PORT/actuator/prometheus
+    Logs:        $LOGS/
+
+  Press Ctrl-C to stop everything.
+
+MSG
+wait "${PIDS[0]}"

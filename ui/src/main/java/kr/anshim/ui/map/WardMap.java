@@ -1,0 +1,49 @@
+package kr.anshim.ui.map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import kr.anshim.api.IncidentView;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The 25 wards of Seoul drawn from the bundled boundary file, with one marker per open incident,
+ * coloured by severity. No tile layer: the map works on a control-room network without internet.
+ */
+@Tag("anshim-ward-map")
+@NpmPackage(value = "leaflet", version = "1.9.4")
+@JsModule("./anshim-ward-map.js")
+@CssImport("leaflet/dist/leaflet.css")
+public class WardMap extends Component implements HasSize {
+
+    /** Shown on the map, as the boundary data's licence (KOGL type 1) asks. */
+    public static final String ATTRIBUTION =
+            "출처: 통계청 통계지리정보서비스(SGIS) 센서스용 행정구역경계(2018), 공공누리 제1유형 — via github.com/southkorea/southkorea-maps";
+
+    private final ObjectMapper json;
+
+    public WardMap(ObjectMapper json) {
+        this.json = json;
+        getElement().setAttribute("attribution", ATTRIBUTION);
+        setSizeFull();
+    }
+
+    /** Adds, moves or updates markers; a screen keeps the newest state of each incident. */
+    public void upsert(List<IncidentView> incidents) {
+        if (incidents.isEmpty()) {
+            return;
+        }
+        try {
+            getElement().callJsFunction("upsertIncidents", json.writeValueAsString(incidents));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package kr.anshim.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The real backend jar, started as its own process on loopback port 0 with its own embedded
+ * PostgreSQL, as the UI meets it in production. The jar is built by the backend module earlier
+ * in the same Maven run.
+ */
+final class BackendProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int rsocketPort;
+    private final int httpPort;
+
+    private BackendProcess(Process process, int rsocketPort, int httpPort) {
+        this.process = process;
+        this.rsocketPort = rsocketPort;
+        this.httpPort = httpPort;
+    }
+
+    static BackendProcess start(String name) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("anshim.backend.jar", "../backend/server/target/anshim-backend.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("backend jar not found at " + jar.toAbsolutePath()
+                    + "; run the tests from the project root with ./mvnw verify");
+        }
+        Path dir = Path.of("target", name).toAbsolutePath();
+        Files.createDirectories(dir);
+        Path ports = dir.resolve("backend.ports");
+        Files.deleteIfExists(ports);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+                "--spring.profiles.active=demo",
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.rsocket.server.port=0", "--spring.rsocket.server.address=127.0.0.1",
+                "--anshim.embedded-db.dir=" + dir.resolve("db"), "--anshim.embedded-db.reset=true",
+                "--anshim.demo.households-per-thousand=0.1",
+                "--anshim.ports-file=" + ports))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("backend.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!Files.exists(ports)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("backend exited with " + process.exitValue() + "; see " + dir.resolve("backend.log"));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("backend did not start in 3 minutes; see " + dir.resolve("backend.log"));
+            }
+            Thread.sleep(200);
+        }
+        Properties bound = new Properties();
+        try (var in = Files.newInputStream(ports)) {
+            bound.load(in);
+        }
+        return new BackendProcess(process, Integer.parseInt(bound.getProperty("rsocket")),
+                Integer.parseInt(bound.getProperty("http")));
+    }
+
+    int rsocketPort() {
+        return rsocketPort;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
