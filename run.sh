@@ -62,7 +62,7 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:$ANSHIM_HTTP_PORT/actuator/health" backend "${PIDS[-1]}"
 
 echo "Starting UI..."
-java -jar ui/target/anshim-ui.jar > "$LOGS/ui.log" 2>&1 &
+java -jar ui/target/anshim-ui.jar --spring.profiles.active=demo > "$LOGS/ui.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$ANSHIM_UI_PORT/actuator/health" ui "${PIDS[-1]}"
 

@@ -1,6 +1,7 @@
 package kr.anshim.loadtests;
 
 import kr.anshim.api.Ack;
+import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
 import kr.anshim.api.DeviceFamily;
@@ -65,6 +66,7 @@ class CitySimulator implements CommandLineRunner {
     public void run(String... args) {
         RSocketRequester backend = requesters
                 .dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.gateway(properties.gatewayId(), properties.gatewayToken()))
                 .rsocketConnector(c -> c.reconnect(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
                         .maxBackoff(Duration.ofSeconds(5))))
                 .tcp(properties.host(), properties.port());

@@ -13,8 +13,16 @@ import java.time.Duration;
  * @param householdsPerThousand demo city size; must match the backend's demo seed
  * @param seed                  demo city seed; must match the backend's demo seed
  * @param heartbeatInterval     each device sends a heartbeat this often
+ * @param gatewayId             the gateway the simulator connects as
+ * @param gatewayToken          its token (the demo gateway's by default)
  */
 @ConfigurationProperties("anshim.simulator")
 public record SimulatorProperties(String host, int port, double rate, Duration duration, long count,
-                                  double householdsPerThousand, long seed, Duration heartbeatInterval) {
+                                  double householdsPerThousand, long seed, Duration heartbeatInterval,
+                                  String gatewayId, String gatewayToken) {
+
+    @Override
+    public String toString() {
+        return "SimulatorProperties[" + host + ":" + port + ", rate " + rate + ", gateway " + gatewayId + "]";
+    }
 }

@@ -1,6 +1,7 @@
 package kr.anshim.ui;
 
 import kr.anshim.api.Ack;
+import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
 import kr.anshim.api.DeviceFamily;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * appears on the open map as a marker, pushed by the server, with no reload.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@ActiveProfiles("demo")
 class LiveMapBrowserIT {
 
     private static BackendProcess backend;
@@ -85,12 +88,14 @@ class LiveMapBrowserIT {
         DemoCity.Device camera = DemoCity.generate(0.1, 20221101L).devices().stream()
                 .filter(d -> d.family() == DeviceFamily.DOOR_CAMERA).findFirst().orElseThrow();
         DeviceEvent alarm = new DeviceEvent(UUID.randomUUID(), camera.id(), Instant.now(), "FORCED_ENTRY", Map.of());
-        RSocketRequester device = requesters.dataMimeType(MediaType.APPLICATION_JSON).tcp("127.0.0.1", backend.rsocketPort());
+        RSocketRequester device = requesters.dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.device(camera.id(), camera.token()))
+                .tcp("127.0.0.1", backend.rsocketPort());
         long sentAt = System.nanoTime();
         Ack ack = device.route(Routes.ALARM).data(alarm).retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack).isEqualTo(Ack.stored(alarm.eventId()));
 
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+        new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(20)).until(d ->
                 d.findElements(By.cssSelector("path.anshim-incident")).size() > before);
         long shownAfterMillis = (System.nanoTime() - sentAt) / 1_000_000;
         System.out.println("Marker appeared " + shownAfterMillis + " ms after the alarm was sent");

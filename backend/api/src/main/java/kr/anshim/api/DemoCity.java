@@ -50,6 +50,9 @@ public final class DemoCity {
         return new DemoCity(households, devices);
     }
 
+    /** The demo gateway the simulator connects as; it may relay for every device. */
+    public static final String DEMO_GATEWAY_ID = "GW-DEMO-SIMULATOR";
+
     public static String demoToken(String deviceId) {
         return "demo-" + deviceId;
     }

@@ -25,12 +25,19 @@ public enum SignalType {
     SOS_PRESSED(EnumSet.of(SOS_BUTTON)),
     APP_SOS(EnumSet.of(SOS_BUTTON)),
     /** Raised by the backend, never by a device: heartbeats stopped. */
-    DEVICE_OFFLINE(EnumSet.noneOf(DeviceFamily.class));
+    DEVICE_OFFLINE(EnumSet.noneOf(DeviceFamily.class)),
+    /** Raised by the backend: a protected person's bell or door lock stopped reporting. */
+    PROTECTION_GAP(EnumSet.noneOf(DeviceFamily.class));
 
     private final Set<DeviceFamily> families;
 
     SignalType(Set<DeviceFamily> families) {
         this.families = families;
+    }
+
+    /** False for the types only the backend raises. */
+    public boolean sentByDevices() {
+        return !families.isEmpty();
     }
 
     public boolean allowedFor(DeviceFamily family) {

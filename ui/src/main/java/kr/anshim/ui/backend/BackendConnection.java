@@ -1,5 +1,6 @@
 package kr.anshim.ui.backend;
 
+import kr.anshim.api.ConnectionCredentials;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ class BackendConnection {
     RSocketRequester backendRequester(RSocketRequester.Builder builder, BackendProperties backend) {
         return builder
                 .dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.service("ui", backend.token() == null ? "" : backend.token()))
                 .rsocketConnector(connector -> connector.reconnect(
                         Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5))))
                 .tcp(backend.host(), backend.port());

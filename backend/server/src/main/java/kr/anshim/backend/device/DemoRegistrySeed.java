@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.Set;
+
 /** Demo profile only: imports the deterministic demo city (households in all 25 wards) into an empty registry. */
 @Component
 @Profile("demo")
@@ -28,6 +30,7 @@ class DemoRegistrySeed implements RegistrySeed {
     public Mono<Void> seed(DeviceRegistry registry) {
         DemoCity city = DemoCity.generate(householdsPerThousand, seed);
         log.info("Seeding the demo registry: {} households, {} devices", city.households().size(), city.devices().size());
-        return registry.importAll(city.households(), city.devices());
+        return registry.importAll(city.households(), city.devices())
+                .then(registry.saveGateway(DemoCity.DEMO_GATEWAY_ID, DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID), Set.of()));
     }
 }

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,7 @@ public class DeviceRegistry {
 
     private final DatabaseClient db;
     private volatile Map<String, RegisteredDevice> devices = Map.of();
+    private volatile Map<String, RegisteredGateway> gateways = Map.of();
     private final Mono<Void> ready;
 
     DeviceRegistry(DatabaseClient db, List<RegistrySeed> seeds) {
@@ -44,11 +46,52 @@ public class DeviceRegistry {
         return Optional.ofNullable(devices.get(deviceId));
     }
 
+    public Optional<RegisteredGateway> gateway(String gatewayId) {
+        return Optional.ofNullable(gateways.get(gatewayId));
+    }
+
     public int size() {
         return devices.size();
     }
 
     public Mono<Void> reload() {
+        return reloadDevices().then(reloadGateways());
+    }
+
+    /** Registers or replaces a gateway; {@code wards} empty means it may relay for every ward. */
+    public Mono<Void> saveGateway(String id, String token, Set<String> wards) {
+        return db.sql("""
+                        insert into gateway (id, token_sha256, ward_codes) values ($1, $2, $3)
+                        on conflict (id) do update set token_sha256 = excluded.token_sha256, ward_codes = excluded.ward_codes""")
+                .bind(0, id)
+                .bind(1, Tokens.sha256(token))
+                .bind(2, wards.isEmpty() ? new String[0] : wards.toArray(String[]::new))
+                .then()
+                .then(reloadGateways());
+    }
+
+    /** Revokes a device: it is refused from its next connection or event on. */
+    public Mono<Void> revoke(String deviceId) {
+        return db.sql("update device set revoked = true where id = $1").bind(0, deviceId).then().then(reloadDevices());
+    }
+
+    private Mono<Void> reloadGateways() {
+        return db.sql("select id, token_sha256, revoked, ward_codes from gateway")
+                .map(row -> new RegisteredGateway(row.get("id", String.class), row.get("token_sha256", String.class),
+                        Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
+                        wards(row.get("ward_codes", String[].class))))
+                .all()
+                .collectList()
+                .doOnNext(list -> gateways = list.stream().collect(
+                        Collectors.toUnmodifiableMap(RegisteredGateway::id, Function.identity())))
+                .then();
+    }
+
+    private static Set<String> wards(String[] codes) {
+        return codes == null ? Set.of() : Set.of(codes);
+    }
+
+    private Mono<Void> reloadDevices() {
         return db.sql(SELECT_DEVICES)
                 .map((row, meta) -> new RegisteredDevice(
                         row.get("id", String.class),

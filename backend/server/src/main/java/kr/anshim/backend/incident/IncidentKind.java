@@ -14,7 +14,7 @@ public enum IncidentKind {
             case TAMPER -> TAMPER;
             case LOITERING -> LOITERING;
             case LOCK_FAILURE, LOW_BATTERY -> DEVICE_FAULT;
-            case DEVICE_OFFLINE -> DEVICE_OFFLINE;
+            case DEVICE_OFFLINE, PROTECTION_GAP -> DEVICE_OFFLINE;
             case MOTION, HEARTBEAT -> ACTIVITY;
         };
     }

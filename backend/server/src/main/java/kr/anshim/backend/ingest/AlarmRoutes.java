@@ -2,16 +2,19 @@ package kr.anshim.backend.ingest;
 
 import kr.anshim.api.Ack;
 import kr.anshim.api.Routes;
+import kr.anshim.backend.security.Callers;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.Optional;
+import static kr.anshim.api.ConnectionCredentials.Kind.DEVICE;
+import static kr.anshim.api.ConnectionCredentials.Kind.GATEWAY;
 
 /**
- * The device-facing routes. Request-response for a single device; request-channel for gateways
- * and load runs, where each event still gets its own acknowledgement after its own commit.
+ * The device-facing routes, for device and gateway connections only. Request-response for a
+ * single device; request-channel for gateways and load runs, where each event still gets its own
+ * acknowledgement after its own commit and a bad event never ends the channel.
  */
 @Controller
 class AlarmRoutes {
@@ -27,20 +30,20 @@ class AlarmRoutes {
         this.heartbeats = heartbeats;
     }
 
-    /** Fire-and-forget: nothing to answer, a bad heartbeat is only counted. */
-    @MessageMapping(Routes.HEARTBEAT)
-    Mono<Void> heartbeat(byte[] event) {
-        heartbeats.accept(event, Optional.empty());
-        return Mono.empty();
-    }
-
     @MessageMapping(Routes.ALARM)
     Mono<Ack> alarm(byte[] event) {
-        return ingest.accept(event, Optional.empty());
+        return Callers.require(DEVICE, GATEWAY).flatMap(caller -> ingest.accept(event, caller));
     }
 
     @MessageMapping(Routes.ALARMS)
     Flux<Ack> alarms(Flux<byte[]> events) {
-        return events.flatMap(event -> ingest.accept(event, Optional.empty()), CHANNEL_CONCURRENCY);
+        return Callers.require(DEVICE, GATEWAY)
+                .flatMapMany(caller -> events.flatMap(event -> ingest.accept(event, caller), CHANNEL_CONCURRENCY));
+    }
+
+    /** Fire-and-forget: nothing to answer; a bad heartbeat is counted. */
+    @MessageMapping(Routes.HEARTBEAT)
+    Mono<Void> heartbeat(byte[] event) {
+        return Callers.require(DEVICE, GATEWAY).doOnNext(caller -> heartbeats.accept(event, caller)).then();
     }
 }

@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.Ack;
 import kr.anshim.backend.ingest.Rejection.Reason;
+import kr.anshim.backend.security.Caller;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** The ingest path of one event: validate, then journal; a rejection is counted by reason and answered. */
 @Component
@@ -28,9 +28,9 @@ class DeviceIngest {
         }
     }
 
-    Mono<Ack> accept(byte[] bytes, Optional<String> connectionDevice) {
+    Mono<Ack> accept(byte[] bytes, Caller caller) {
         return journal.ready().then(Mono.defer(() -> {
-            EventValidation.Result result = validation.validate(bytes, connectionDevice);
+            EventValidation.Result result = validation.validate(bytes, caller);
             if (result.rejection() != null) {
                 rejected.get(result.rejection().reason()).increment();
                 return Mono.just(result.rejection().ack());

@@ -1,6 +1,5 @@
 package kr.anshim.backend.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -8,10 +7,12 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.ingest.Rejection.Reason;
+import kr.anshim.backend.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,10 @@ class EventValidation {
 
     static final int MAX_BYTES = 8 * 1024;
 
+    /** What a device may send; DEVICE_OFFLINE and PROTECTION_GAP are raised by the backend only. */
+    private static final Set<String> DEVICE_TYPES = java.util.Arrays.stream(SignalType.values())
+            .filter(SignalType::sentByDevices).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
     private final ObjectMapper json;
     private final DeviceRegistry registry;
     private final Clock clock;
@@ -55,8 +60,8 @@ class EventValidation {
         this.schema = loadSchema();
     }
 
-    /** Validates one event; {@code connectionDevice} is the device the connection authenticated as, if any. */
-    Result validate(byte[] bytes, Optional<String> connectionDevice) {
+    /** Validates one event sent by {@code caller}. */
+    Result validate(byte[] bytes, Caller caller) {
         if (bytes.length > MAX_BYTES) {
             return reject(null, Reason.PAYLOAD_TOO_LARGE, "event is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
         }
@@ -70,18 +75,22 @@ class EventValidation {
             return reject(null, Reason.MALFORMED_JSON, "an event must be a JSON object");
         }
         UUID eventId = eventIdOrNull(tree);
+        JsonNode type = tree.get("type");
+        if (type != null && type.isTextual() && !DEVICE_TYPES.contains(type.asText())) {
+            return reject(eventId, Reason.UNKNOWN_TYPE, "unknown event type '" + type.asText() + "'; see docs/device-protocol.md");
+        }
         Set<ValidationMessage> violations = schema.validate(tree);
         if (!violations.isEmpty()) {
-            return schemaRejection(eventId, tree, violations);
+            return schemaRejection(eventId, violations);
         }
-        return checkDevice(eventId, tree, connectionDevice);
+        return checkDevice(eventId, tree, caller);
     }
 
-    private Result checkDevice(UUID eventId, JsonNode tree, Optional<String> connectionDevice) {
+    private Result checkDevice(UUID eventId, JsonNode tree, Caller caller) {
         String deviceId = tree.get("deviceId").asText();
-        if (connectionDevice.isPresent() && !connectionDevice.get().equals(deviceId)) {
+        if (caller.kind() == ConnectionCredentials.Kind.DEVICE && !caller.id().equals(deviceId)) {
             return reject(eventId, Reason.NOT_YOUR_DEVICE,
-                    "this connection is authenticated as " + connectionDevice.get() + ", not " + deviceId);
+                    "this connection is authenticated as device " + caller.id() + ", not " + deviceId);
         }
         Optional<RegisteredDevice> device = registry.find(deviceId);
         if (device.isEmpty()) {
@@ -89,6 +98,10 @@ class EventValidation {
         }
         if (device.get().revoked()) {
             return reject(eventId, Reason.REVOKED_DEVICE, "device " + deviceId + " has been revoked");
+        }
+        if (!caller.mayRelayFor(deviceId, device.get().wardCode())) {
+            return reject(eventId, Reason.NOT_YOUR_DEVICE, caller.kind() + " " + caller.id()
+                    + " may not relay for device " + deviceId + " in ward " + device.get().wardCode());
         }
         SignalType type = SignalType.valueOf(tree.get("type").asText());
         if (!type.allowedFor(device.get().family())) {
@@ -114,13 +127,7 @@ class EventValidation {
         return new Result(new AcceptedEvent(eventId, device, type, occurredAt, now, payloadJson), null);
     }
 
-    private Result schemaRejection(UUID eventId, JsonNode tree, Set<ValidationMessage> violations) {
-        JsonNode type = tree.get("type");
-        boolean unknownType = type != null && type.isTextual() && violations.stream()
-                .anyMatch(v -> "enum".equals(v.getType()) && v.getInstanceLocation().toString().equals("$.type"));
-        if (unknownType) {
-            return reject(eventId, Reason.UNKNOWN_TYPE, "unknown event type '" + type.asText() + "'");
-        }
+    private Result schemaRejection(UUID eventId, Set<ValidationMessage> violations) {
         String detail = violations.stream().map(ValidationMessage::getMessage).sorted().limit(5)
                 .collect(Collectors.joining("; "));
         return reject(eventId, Reason.SCHEMA_VIOLATION, detail);

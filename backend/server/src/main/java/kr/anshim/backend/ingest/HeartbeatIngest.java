@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.device.DeviceSupervision;
+import kr.anshim.backend.security.Caller;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
 
 /**
  * Heartbeats are validated like any event but not journalled one by one: the latest per device is
@@ -27,8 +27,8 @@ class HeartbeatIngest {
         this.rejected = Counter.builder("anshim.ingest.heartbeats").tag("outcome", "rejected").register(meters);
     }
 
-    boolean accept(byte[] bytes, Optional<String> connectionDevice) {
-        EventValidation.Result result = validation.validate(bytes, connectionDevice);
+    boolean accept(byte[] bytes, Caller caller) {
+        EventValidation.Result result = validation.validate(bytes, caller);
         if (result.rejection() != null || result.accepted().type() != SignalType.HEARTBEAT) {
             rejected.increment();
             return false;

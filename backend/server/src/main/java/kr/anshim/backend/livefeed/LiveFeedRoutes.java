@@ -4,9 +4,12 @@ import kr.anshim.api.IncidentView;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.backend.security.Callers;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
+
+import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
 
 /** Screens subscribe here: the open incidents first, then every change. */
 @Controller
@@ -26,6 +29,7 @@ class LiveFeedRoutes {
      */
     @MessageMapping(Routes.INCIDENTS_LIVE)
     Flux<IncidentView> live() {
-        return Flux.merge(feed.changes(), incidents.open().map(Incident::view));
+        return Callers.require(SERVICE)
+                .flatMapMany(caller -> Flux.merge(feed.changes(), incidents.open().map(Incident::view)));
     }
 }

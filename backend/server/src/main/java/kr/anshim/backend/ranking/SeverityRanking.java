@@ -31,6 +31,7 @@ public class SeverityRanking {
         BASE.put(SignalType.MOTION, 5);
         BASE.put(SignalType.LOW_BATTERY, 5);
         BASE.put(SignalType.DEVICE_OFFLINE, 20);
+        BASE.put(SignalType.PROTECTION_GAP, 65);
         BASE.put(SignalType.DOOR_LEFT_OPEN, 20);
         BASE.put(SignalType.LOITERING, 30);
         BASE.put(SignalType.LOCK_FAILURE, 30);

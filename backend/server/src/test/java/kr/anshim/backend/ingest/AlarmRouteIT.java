@@ -7,14 +7,15 @@ import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.BackendIT;
+import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.rsocket.server.LocalRSocketServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -32,7 +33,7 @@ class AlarmRouteIT {
     int port;
 
     @Autowired
-    RSocketRequester.Builder builder;
+    RSocketStrategies strategies;
 
     @Autowired
     DatabaseClient db;
@@ -41,7 +42,7 @@ class AlarmRouteIT {
 
     @BeforeEach
     void connect() {
-        requester = builder.dataMimeType(MediaType.APPLICATION_JSON).tcp("127.0.0.1", port);
+        requester = TestConnections.gateway(strategies, port);
     }
 
     @AfterEach
@@ -82,7 +83,8 @@ class AlarmRouteIT {
         DemoCity.Device camera = TestDevices.nth(DeviceFamily.DOOR_CAMERA, 2);
         DemoCity.Household home = TestDevices.household(camera);
         DeviceEvent event = TestDevices.event(camera, "FORCED_ENTRY", Map.of());
-        Flux<IncidentView> live = requester.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        RSocketRequester screen = TestConnections.ui(strategies, port);
+        Flux<IncidentView> live = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
                 .filter(incident -> incident.lastSignal().equals("FORCED_ENTRY")
                         && incident.latitude() == home.latitude() && incident.longitude() == home.longitude());
 
@@ -96,5 +98,6 @@ class AlarmRouteIT {
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
+        screen.dispose();
     }
 }
