@@ -13,11 +13,16 @@ import java.util.SplittableRandom;
 public final class DemoCity {
 
     /** Households are placed within this distance of the ward's interior point, which is at least 1,087 m from any border. */
-    private static final double MAX_OFFSET_METRES = 950;
+    private static final double MAX_OFFSET_METRES = 930;
+    private static final double BUILDING_RADIUS_METRES = 15;
     private static final double METRES_PER_DEGREE_LAT = 111_320;
 
+    /**
+     * @param buildingId households with the same building id share an entrance area (within ~15 m),
+     *                   as in the officetels and villas where many single-person households live
+     */
     public record Household(String id, String wardCode, double latitude, double longitude, boolean protectedPerson,
-                            String contactName, String contactPhone, String address) {
+                            String contactName, String contactPhone, String address, String buildingId) {
     }
 
     public record Device(String id, DeviceFamily family, String householdId, String token) {
@@ -41,10 +46,21 @@ public final class DemoCity {
         List<Device> devices = new ArrayList<>();
         for (Ward ward : Wards.seoul().all()) {
             int count = Math.max(2, (int) Math.round(ward.singlePersonHouseholds() / 1000.0 * householdsPerThousand));
-            for (int n = 1; n <= count; n++) {
-                Household household = household(ward, n, random);
-                households.add(household);
-                addDevices(household, n, random, devices);
+            int n = 0;
+            int building = 0;
+            while (n < count) {
+                building++;
+                double[] site = pointNear(ward.interiorLatitude(), ward.interiorLongitude(), MAX_OFFSET_METRES, random);
+                int units = random.nextDouble() < 0.6 ? 1 : 2 + random.nextInt(7);
+                String address = "서울특별시 %s 안심로 %d길 %d".formatted(ward.nameKo(), 1 + random.nextInt(60), 1 + random.nextInt(120));
+                for (int unit = 1; unit <= units && n < count; unit++) {
+                    n++;
+                    double[] door = pointNear(site[0], site[1], BUILDING_RADIUS_METRES, random);
+                    Household household = household(ward, n, door, address + (units > 1 ? " " + unit + "0" + unit + "호" : ""),
+                            "B-%s-%03d".formatted(ward.code(), building), random);
+                    households.add(household);
+                    addDevices(household, n, random, devices);
+                }
             }
         }
         return new DemoCity(households, devices);
@@ -65,18 +81,22 @@ public final class DemoCity {
         return devices;
     }
 
-    private static Household household(Ward ward, int n, SplittableRandom random) {
-        double distance = MAX_OFFSET_METRES * Math.sqrt(random.nextDouble());
-        double bearing = random.nextDouble() * 2 * Math.PI;
-        double lat = ward.interiorLatitude() + distance * Math.cos(bearing) / METRES_PER_DEGREE_LAT;
-        double lon = ward.interiorLongitude()
-                + distance * Math.sin(bearing) / (METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(ward.interiorLatitude())));
+    private static Household household(Ward ward, int n, double[] door, String address, String buildingId,
+                                       SplittableRandom random) {
         boolean protectedPerson = random.nextDouble() < 0.12;
         String id = "H-%s-%04d".formatted(ward.code(), n);
         String phone = "010-%04d-%04d".formatted(random.nextInt(10_000), random.nextInt(10_000));
-        String address = "서울특별시 %s 안심로 %d길 %d".formatted(ward.nameKo(), 1 + random.nextInt(60), 1 + random.nextInt(120));
-        return new Household(id, ward.code(), round(lat), round(lon), protectedPerson,
-                "거주자 " + id.substring(2), phone, address);
+        return new Household(id, ward.code(), round(door[0]), round(door[1]), protectedPerson,
+                "거주자 " + id.substring(2), phone, address, buildingId);
+    }
+
+    /** A uniformly random point within {@code radius} metres of the given one. */
+    private static double[] pointNear(double lat, double lon, double radius, SplittableRandom random) {
+        double distance = radius * Math.sqrt(random.nextDouble());
+        double bearing = random.nextDouble() * 2 * Math.PI;
+        return new double[]{
+                lat + distance * Math.cos(bearing) / METRES_PER_DEGREE_LAT,
+                lon + distance * Math.sin(bearing) / (METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(lat)))};
     }
 
     private static void addDevices(Household household, int n, SplittableRandom random, List<Device> devices) {

@@ -1,6 +1,7 @@
 package kr.anshim.backend.incident;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,8 +11,9 @@ import java.util.UUID;
  *
  * @param incidentOfEvent the incident each event joined (absent for events that open none)
  * @param changed         the incidents that changed, by id, in their final state for this batch
+ * @param loitering       loitering signals to remember for prowler detection once committed
  */
-public record CorrelationPlan(Map<UUID, UUID> incidentOfEvent, Map<UUID, Incident> changed) {
+public record CorrelationPlan(Map<UUID, UUID> incidentOfEvent, Map<UUID, Incident> changed, List<Signal> loitering) {
 
     public Optional<UUID> incidentOf(UUID eventId) {
         return Optional.ofNullable(incidentOfEvent.get(eventId));

@@ -1,5 +1,6 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.SignalType;
 import kr.anshim.backend.ranking.SeverityRanking;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,73 +9,117 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Folds signals into incidents: signals from one household within the window join its open
- * incident, whose kind and score step up. Planning is side-effect free; {@link #commit} applies a
- * plan once its batch is durably stored, so a failed transaction leaves no trace here.
- * Plans are made by one stage at a time (the journal's serial commit stage).
+ * Folds signals into incidents.
+ * <ul>
+ *   <li>Signals from one household within the window join its open incident, whose kind and score
+ *   step up (loitering, tamper, wrong codes, door forced; a bell is the top).</li>
+ *   <li>Loitering at the doors of different households within {@code prowler-distance} and
+ *   {@code prowler-window} also forms one cross-household prowler incident.</li>
+ * </ul>
+ * Planning is side-effect free; {@link #commit} applies a plan once its batch is durably stored,
+ * so a failed transaction leaves no trace here. Plans are made by one stage at a time (the
+ * journal's serial commit stage).
  */
 @Component
 public class Correlator {
 
+    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+
     private final SeverityRanking ranking;
     private final Clock clock;
     private final Duration window;
+    private final double prowlerDistanceMetres;
+    private final Duration prowlerWindow;
     private final Supplier<UUID> ids;
     private final Map<String, Incident> openByHousehold = new ConcurrentHashMap<>();
+    private final Map<UUID, Incident> openProwlers = new ConcurrentHashMap<>();
+    private final Deque<Signal> recentLoitering = new ArrayDeque<>();
 
     @Autowired
     Correlator(SeverityRanking ranking, Clock clock,
-               @Value("${anshim.correlation.window:PT10M}") Duration window) {
-        this(ranking, clock, window, UUID::randomUUID);
+               @Value("${anshim.correlation.window:PT10M}") Duration window,
+               @Value("${anshim.correlation.prowler-distance-metres:50}") double prowlerDistanceMetres,
+               @Value("${anshim.correlation.prowler-window:PT5M}") Duration prowlerWindow) {
+        this(ranking, clock, window, prowlerDistanceMetres, prowlerWindow, UUID::randomUUID);
     }
 
-    Correlator(SeverityRanking ranking, Clock clock, Duration window, Supplier<UUID> ids) {
+    Correlator(SeverityRanking ranking, Clock clock, Duration window, double prowlerDistanceMetres,
+               Duration prowlerWindow, Supplier<UUID> ids) {
         this.ranking = ranking;
         this.clock = clock;
         this.window = window;
+        this.prowlerDistanceMetres = prowlerDistanceMetres;
+        this.prowlerWindow = prowlerWindow;
         this.ids = ids;
     }
 
     public CorrelationPlan plan(List<Signal> signals) {
         Instant now = clock.instant();
-        Map<String, Incident> working = new HashMap<>();
-        Map<UUID, UUID> incidentOfEvent = new HashMap<>();
-        Map<UUID, Incident> changed = new LinkedHashMap<>();
+        Planning planning = new Planning();
         signals.stream().sorted(Comparator.comparing(Signal::occurredAt)).forEach(signal -> {
-            Incident current = working.getOrDefault(signal.householdId(), openByHousehold.get(signal.householdId()));
+            Incident current = planning.households.getOrDefault(signal.householdId(), openByHousehold.get(signal.householdId()));
             Incident next = fold(current, signal, now);
             if (next != null) {
-                working.put(signal.householdId(), next);
-                changed.put(next.id(), next);
-                incidentOfEvent.put(signal.eventId(), next.id());
+                planning.households.put(signal.householdId(), next);
+                planning.record(signal, next);
+            }
+            if (signal.type() == SignalType.LOITERING) {
+                prowler(signal, planning, now);
             }
         });
-        return new CorrelationPlan(incidentOfEvent, changed);
+        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering);
+    }
+
+    /** Re-ranks every incident still awaiting acknowledgement; only those whose score changed are in the plan. */
+    public CorrelationPlan planAging() {
+        Instant now = clock.instant();
+        Map<UUID, Incident> changed = new LinkedHashMap<>();
+        for (Incident incident : open()) {
+            if (incident.status() == IncidentStatus.NEW) {
+                Incident aged = incident.reranked(ranking, now);
+                if (aged.ranking().score() != incident.ranking().score()) {
+                    changed.put(aged.id(), aged);
+                }
+            }
+        }
+        return new CorrelationPlan(Map.of(), changed, List.of());
     }
 
     public void commit(CorrelationPlan plan) {
         plan.changedIncidents().forEach(this::remember);
+        recentLoitering.addAll(plan.loitering());
+        Instant horizon = clock.instant().minus(prowlerWindow);
+        while (!recentLoitering.isEmpty() && recentLoitering.peekFirst().occurredAt().isBefore(horizon)) {
+            recentLoitering.pollFirst();
+        }
     }
 
     /** Replaces the in-memory state, e.g. from the open incidents in the database at start-up. */
     public void load(Collection<Incident> open) {
         openByHousehold.clear();
+        openProwlers.clear();
         open.forEach(this::remember);
     }
 
     public Collection<Incident> open() {
-        return List.copyOf(openByHousehold.values());
+        List<Incident> all = new ArrayList<>(openByHousehold.values());
+        all.addAll(openProwlers.values());
+        return all;
     }
 
     private Incident fold(Incident current, Signal signal, Instant now) {
@@ -84,18 +129,78 @@ public class Correlator {
         return signal.opensIncident() ? Incident.open(ids.get(), signal, ranking, now) : null;
     }
 
+    private void prowler(Signal signal, Planning planning, Instant now) {
+        Optional<Incident> nearby = planning.prowlers().stream()
+                .filter(p -> p.status().open() && !signal.occurredAt().isAfter(p.lastSignalAt().plus(prowlerWindow))
+                        && metres(p.latitude(), p.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
+                .findFirst();
+        if (nearby.isPresent()) {
+            planning.record(signal, nearby.get().with(signal, ranking, now));
+        } else {
+            planning.loiteringSoFar().stream()
+                    .filter(other -> !other.householdId().equals(signal.householdId())
+                            && !signal.occurredAt().isAfter(other.occurredAt().plus(prowlerWindow))
+                            && metres(other.latitude(), other.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
+                    .reduce((a, b) -> b)
+                    .ifPresent(other -> planning.record(signal, Incident.prowler(ids.get(), other, signal, ranking, now)));
+        }
+        planning.loitering.add(signal);
+    }
+
     private boolean withinWindow(Incident incident, Signal signal) {
         return !signal.occurredAt().isAfter(incident.lastSignalAt().plus(window));
     }
 
     private void remember(Incident incident) {
         if (incident.householdId() == null) {
-            return;
-        }
-        if (incident.status().open()) {
+            if (incident.status().open()) {
+                openProwlers.put(incident.id(), incident);
+            } else {
+                openProwlers.remove(incident.id());
+            }
+        } else if (incident.status().open()) {
             openByHousehold.put(incident.householdId(), incident);
         } else {
             openByHousehold.remove(incident.householdId(), incident);
+        }
+    }
+
+    static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2))
+                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.sqrt(a));
+    }
+
+    /** The working state of one plan, layered over the committed state. */
+    private final class Planning {
+        final Map<String, Incident> households = new HashMap<>();
+        final Map<UUID, Incident> prowlersInPlan = new HashMap<>();
+        final Map<UUID, UUID> incidentOfEvent = new HashMap<>();
+        final Map<UUID, Incident> changed = new LinkedHashMap<>();
+        final List<Signal> loitering = new ArrayList<>();
+
+        void record(Signal signal, Incident incident) {
+            changed.put(incident.id(), incident);
+            if (incident.kind() == IncidentKind.PROWLER) {
+                prowlersInPlan.put(incident.id(), incident);
+                incidentOfEvent.putIfAbsent(signal.eventId(), incident.id());
+            } else {
+                incidentOfEvent.put(signal.eventId(), incident.id());
+            }
+        }
+
+        Collection<Incident> prowlers() {
+            Map<UUID, Incident> all = new HashMap<>(openProwlers);
+            all.putAll(prowlersInPlan);
+            return all.values();
+        }
+
+        List<Signal> loiteringSoFar() {
+            List<Signal> all = new ArrayList<>(recentLoitering);
+            all.addAll(loitering);
+            return all;
         }
     }
 }

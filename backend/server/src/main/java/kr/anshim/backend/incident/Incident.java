@@ -32,11 +32,23 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         counts.put(signal.type(), 1);
         Set<String> devices = Set.of(signal.deviceId());
         RankingFacts facts = new RankingFacts(counts, 1, signal.protectedPerson(), signal.occurredAt(),
-                signal.occurredAt(), true);
+                signal.occurredAt(), true, 1);
         return new Incident(id, signal.wardCode(), signal.householdId(), IncidentKind.of(signal.type()),
                 IncidentStatus.NEW, signal.family(), signal.type(), signal.latitude(), signal.longitude(),
                 signal.occurredAt(), now, signal.occurredAt(), counts, devices, signal.protectedPerson(),
                 ranking.rank(facts, now));
+    }
+
+    /**
+     * Opens a prowler incident from loitering seen at two different doors close together; it
+     * belongs to no single household.
+     */
+    public static Incident prowler(UUID id, Signal earlier, Signal later, SeverityRanking ranking, Instant now) {
+        Incident first = open(id, earlier, ranking, now);
+        Incident prowler = new Incident(id, earlier.wardCode(), null, IncidentKind.PROWLER, IncidentStatus.NEW,
+                earlier.family(), earlier.type(), earlier.latitude(), earlier.longitude(), earlier.occurredAt(), now,
+                earlier.occurredAt(), first.signalCounts(), first.deviceIds(), false, first.ranking());
+        return prowler.with(later, ranking, now);
     }
 
     /** Adds a signal: the kind and score may step up, never down. */
@@ -47,7 +59,8 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         Set<String> devices = new LinkedHashSet<>(deviceIds);
         devices.add(signal.deviceId());
         Instant last = signal.occurredAt().isAfter(lastSignalAt) ? signal.occurredAt() : lastSignalAt;
-        Incident next = new Incident(id, wardCode, householdId, IncidentKind.of(SeverityRanking.strongest(counts)),
+        IncidentKind nextKind = kind == IncidentKind.PROWLER ? kind : IncidentKind.of(SeverityRanking.strongest(counts));
+        Incident next = new Incident(id, wardCode, householdId, nextKind,
                 status, family, signal.type(), latitude, longitude, openedAt, now, last, counts, devices,
                 protectedPerson, ranking);
         return next.reranked(rules, now);
@@ -56,7 +69,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
     /** Recomputes the score, e.g. as an unacknowledged incident ages. */
     public Incident reranked(SeverityRanking ranking, Instant now) {
         RankingFacts facts = new RankingFacts(signalCounts, deviceIds.size(), protectedPerson, openedAt, lastSignalAt,
-                status == IncidentStatus.NEW);
+                status == IncidentStatus.NEW, kind == IncidentKind.PROWLER ? deviceIds.size() : 1);
         return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
                 openedAt, updatedAt, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking.rank(facts, now));
     }

@@ -69,6 +69,7 @@ public class EventJournal implements SmartLifecycle {
     private final int maxBatch;
     private final Duration maxWait;
     private final int maxInFlight;
+    private final Duration agingInterval;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer commitLatency;
     private final Timer batchTimer;
@@ -85,7 +86,9 @@ public class EventJournal implements SmartLifecycle {
                  LiveFeed liveFeed, kr.anshim.backend.device.DeviceRegistry registry, MeterRegistry meters,
                  @Value("${anshim.journal.max-batch:1000}") int maxBatch,
                  @Value("${anshim.journal.max-wait:PT0.002S}") Duration maxWait,
-                 @Value("${anshim.journal.max-in-flight:50000}") int maxInFlight) {
+                 @Value("${anshim.journal.max-in-flight:50000}") int maxInFlight,
+                 @Value("${anshim.ranking.aging-interval:PT30S}") Duration agingInterval) {
+        this.agingInterval = agingInterval;
         this.db = db;
         this.tx = tx;
         this.correlator = correlator;
@@ -133,8 +136,14 @@ public class EventJournal implements SmartLifecycle {
 
     @Override
     public void start() {
-        pipeline = Flux.<Pending>create(sink -> queue = sink, FluxSink.OverflowStrategy.BUFFER)
-                .bufferTimeout(maxBatch, maxWait, true)
+        Flux<List<Pending>> batches = Flux.<Pending>create(sink -> queue = sink, FluxSink.OverflowStrategy.BUFFER)
+                .bufferTimeout(maxBatch, maxWait, true);
+        // An empty batch is an aging tick: unacknowledged incidents climb with age. Ticks run through
+        // the same serial stage as the events, so the two never race; a late tick is simply dropped.
+        Flux<List<Pending>> agingTicks = Flux.interval(agingInterval, agingInterval)
+                .onBackpressureDrop()
+                .map(tick -> List.<Pending>of());
+        pipeline = Flux.merge(1, batches, agingTicks)
                 .concatMap(this::commit, 1)
                 .subscribe(null, error -> log.error("Journal pipeline ended; this is a bug", error));
         ready.subscribe(null, error -> log.error("Could not load the registry and open incidents", error));
@@ -155,6 +164,9 @@ public class EventJournal implements SmartLifecycle {
     }
 
     private Mono<Void> commit(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return age();
+        }
         long started = System.nanoTime();
         Map<UUID, Pending> unique = new LinkedHashMap<>();
         Set<Pending> repeatsInBatch = new HashSet<>();
@@ -169,6 +181,26 @@ public class EventJournal implements SmartLifecycle {
                 .doFinally(signal -> batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .onErrorResume(error -> Mono.empty())
                 .then();
+    }
+
+    private Mono<Void> age() {
+        return ready.then(Mono.defer(this::ageNow));
+    }
+
+    private Mono<Void> ageNow() {
+        CorrelationPlan plan = correlator.planAging();
+        if (plan.changed().isEmpty()) {
+            return Mono.empty();
+        }
+        return incidents.upsert(plan.changedIncidents()).as(tx::transactional)
+                .doOnSuccess(done -> {
+                    correlator.commit(plan);
+                    plan.changedIncidents().stream().map(Incident::view).forEach(liveFeed::publish);
+                })
+                .onErrorResume(error -> {
+                    log.warn("Aging not stored, retried at the next tick: {}", error.toString());
+                    return Mono.empty();
+                });
     }
 
     private Mono<Outcome> write(List<Pending> candidates) {

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param openedAt        when the incident opened
  * @param lastSignalAt    when the latest signal occurred
  * @param awaitingAck     nobody has acknowledged it yet, so it climbs with age
+ * @param doors           how many households' doors a prowler was seen at (1 for a household incident)
  */
 public record RankingFacts(Map<SignalType, Integer> signalCounts, int distinctDevices, boolean protectedPerson,
-                           Instant openedAt, Instant lastSignalAt, boolean awaitingAck) {
+                           Instant openedAt, Instant lastSignalAt, boolean awaitingAck, int doors) {
 
     public RankingFacts {
         signalCounts = Map.copyOf(signalCounts);

@@ -50,6 +50,8 @@ public class SeverityRanking {
     static final int REPETITION_EACH = 3;
     static final int REPETITION_MAX = 15;
     static final int CORROBORATION = 15;
+    static final int SEVERAL_DOORS_EACH = 10;
+    static final int SEVERAL_DOORS_MAX = 30;
     static final int AGE_PER_MINUTE = 2;
     static final int AGE_MAX = 30;
 
@@ -69,6 +71,9 @@ public class SeverityRanking {
         }
         if (facts.distinctDevices() > 1) {
             contributions.add(new Contribution("CORROBORATED", CORROBORATION));
+        }
+        if (facts.doors() > 1) {
+            contributions.add(new Contribution("SEVERAL_DOORS", Math.min(SEVERAL_DOORS_MAX, (facts.doors() - 1) * SEVERAL_DOORS_EACH)));
         }
         if (facts.awaitingAck()) {
             long minutes = Duration.between(facts.openedAt(), now).toMinutes();

@@ -56,6 +56,6 @@ class SeverityRankingTest {
 
     private static RankingFacts facts(Map<SignalType, Integer> counts, int devices, boolean protectedPerson,
                                       Instant at, boolean awaitingAck) {
-        return new RankingFacts(counts, devices, protectedPerson, at, at, awaitingAck);
+        return new RankingFacts(counts, devices, protectedPerson, at, at, awaitingAck, 1);
     }
 }
