@@ -112,6 +112,16 @@ public class DeviceRegistry {
 
     /** Inserts or updates households and devices in one statement each, then reloads the copy. */
     public Mono<Void> importAll(List<DemoCity.Household> households, List<DemoCity.Device> deviceRows) {
+        List<DeviceRow> rows = deviceRows.stream()
+                .map(d -> new DeviceRow(d.id(), d.family(), d.householdId(), Tokens.sha256(d.token()))).toList();
+        return importRows(households, rows);
+    }
+
+    /** A device as imported: its token only as a SHA-256 digest. */
+    public record DeviceRow(String id, DeviceFamily family, String householdId, String tokenSha256) {
+    }
+
+    public Mono<Void> importRows(List<DemoCity.Household> households, List<DeviceRow> deviceRows) {
         return upsertHouseholds(households).then(upsertDevices(deviceRows)).then(reload());
     }
 
@@ -122,6 +132,9 @@ public class DeviceRegistry {
     }
 
     private Mono<Void> upsertHouseholds(List<DemoCity.Household> households) {
+        if (households.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
                         insert into household (id, ward_code, latitude, longitude, protected_person, contact_name, contact_phone, address)
                         select * from unnest($1::text[], $2::text[], $3::text[]::float8[], $4::text[]::float8[],
@@ -141,16 +154,16 @@ public class DeviceRegistry {
                 .then();
     }
 
-    private Mono<Void> upsertDevices(List<DemoCity.Device> rows) {
+    private Mono<Void> upsertDevices(List<DeviceRow> rows) {
         return db.sql("""
                         insert into device (id, family, household_id, token_sha256)
                         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[])
                         on conflict (id) do update set family = excluded.family, household_id = excluded.household_id,
                             token_sha256 = excluded.token_sha256""")
-                .bind(0, column(rows, DemoCity.Device::id))
+                .bind(0, column(rows, DeviceRow::id))
                 .bind(1, column(rows, d -> d.family().name()))
-                .bind(2, column(rows, DemoCity.Device::householdId))
-                .bind(3, column(rows, d -> Tokens.sha256(d.token())))
+                .bind(2, column(rows, DeviceRow::householdId))
+                .bind(3, column(rows, DeviceRow::tokenSha256))
                 .then();
     }
 

@@ -76,16 +76,42 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         return properties;
     }
 
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * Stops the embedded server for a directory, as a crash or shutdown of the database would;
+     * the next application started on it finds the data on disk. For tests and tools.
+     */
+    public static void stopEmbedded(Path dir) throws IOException {
+        EmbeddedPostgres postgres = RUNNING.remove(dir.toAbsolutePath().normalize());
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
     private static EmbeddedPostgres start(Path dir, boolean reset) {
         try {
             Path data = dir.resolve("data");
             Path work = dir.resolve("work");
             Files.createDirectories(work);
+            if (reset) {
+                deleteRecursively(data);
+            }
             // Acknowledgements promise durability, so the embedded server keeps PostgreSQL's
             // safe defaults (zonky turns synchronous_commit off for speed in tests).
             return EmbeddedPostgres.builder()
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(reset)
+                    // Never zonky's own cleaning: it also deletes the data when the server stops.
+                    .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(work.toFile())
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
