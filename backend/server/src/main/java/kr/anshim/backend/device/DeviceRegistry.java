@@ -4,6 +4,7 @@ import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -26,12 +27,17 @@ public class DeviceRegistry {
             from device d join household h on h.id = d.household_id""";
 
     private final DatabaseClient db;
+    private final DeviceSupervision supervision;
+    private final TransactionalOperator tx;
     private volatile Map<String, RegisteredDevice> devices = Map.of();
     private volatile Map<String, RegisteredGateway> gateways = Map.of();
     private final Mono<Void> ready;
 
-    DeviceRegistry(DatabaseClient db, List<RegistrySeed> seeds) {
+    DeviceRegistry(DatabaseClient db, List<RegistrySeed> seeds, DeviceSupervision supervision,
+                   TransactionalOperator tx) {
         this.db = db;
+        this.supervision = supervision;
+        this.tx = tx;
         this.ready = Mono.defer(() -> seeds.isEmpty() ? Mono.empty() : seedIfEmpty(seeds.get(0)))
                 .then(reload())
                 .cache();
@@ -72,7 +78,8 @@ public class DeviceRegistry {
 
     /** Revokes a device: it is refused from its next connection or event on. */
     public Mono<Void> revoke(String deviceId) {
-        return db.sql("update device set revoked = true where id = $1").bind(0, deviceId).then().then(reloadDevices());
+        return db.sql("update device set revoked = true where id = $1").bind(0, deviceId).then().then(reloadDevices())
+                .doOnSuccess(done -> supervision.forget(deviceId));
     }
 
     private Mono<Void> reloadGateways() {
@@ -121,8 +128,9 @@ public class DeviceRegistry {
     public record DeviceRow(String id, DeviceFamily family, String householdId, String tokenSha256) {
     }
 
+    /** One transaction: a file whose device names an unknown household imports nothing. */
     public Mono<Void> importRows(List<DemoCity.Household> households, List<DeviceRow> deviceRows) {
-        return upsertHouseholds(households).then(upsertDevices(deviceRows)).then(reload());
+        return upsertHouseholds(households).then(upsertDevices(deviceRows)).as(tx::transactional).then(reload());
     }
 
     private Mono<Void> seedIfEmpty(RegistrySeed seed) {

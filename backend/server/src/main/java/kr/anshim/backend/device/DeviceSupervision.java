@@ -39,6 +39,17 @@ public class DeviceSupervision {
         reported.remove(deviceId);
     }
 
+    /** A reported silence that could not be stored: report it again at the next sweep. */
+    public void retry(String deviceId) {
+        reported.remove(deviceId);
+    }
+
+    /** A revoked or removed device is no longer supervised. */
+    public void forget(String deviceId) {
+        lastSeen.remove(deviceId);
+        reported.remove(deviceId);
+    }
+
     public Optional<Instant> lastSeen(String deviceId) {
         return Optional.ofNullable(lastSeen.get(deviceId));
     }

@@ -9,11 +9,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +46,9 @@ public class Correlator {
     private final Supplier<UUID> ids;
     private final Map<String, Incident> openByHousehold = new ConcurrentHashMap<>();
     private final Map<UUID, Incident> openProwlers = new ConcurrentHashMap<>();
-    private final Deque<Signal> recentLoitering = new ArrayDeque<>();
+    private final NearbyIndex<Signal> recentLoitering;
+    private final NearbyIndex<UUID> prowlerLocations;
+    private Instant lastExpiry = Instant.EPOCH;
 
     @Autowired
     Correlator(SeverityRanking ranking, Clock clock,
@@ -66,6 +66,8 @@ public class Correlator {
         this.prowlerDistanceMetres = prowlerDistanceMetres;
         this.prowlerWindow = prowlerWindow;
         this.ids = ids;
+        this.recentLoitering = new NearbyIndex<>(prowlerDistanceMetres);
+        this.prowlerLocations = new NearbyIndex<>(prowlerDistanceMetres);
     }
 
     public CorrelationPlan plan(List<Signal> signals) {
@@ -102,10 +104,14 @@ public class Correlator {
 
     public void commit(CorrelationPlan plan) {
         plan.changedIncidents().forEach(this::remember);
-        recentLoitering.addAll(plan.loitering());
-        Instant horizon = clock.instant().minus(prowlerWindow);
-        while (!recentLoitering.isEmpty() && recentLoitering.peekFirst().occurredAt().isBefore(horizon)) {
-            recentLoitering.pollFirst();
+        plan.loitering().forEach(s -> recentLoitering.add(s.latitude(), s.longitude(), s));
+        Instant now = clock.instant();
+        if (now.isAfter(lastExpiry.plusSeconds(10))) {
+            Instant horizon = now.minus(prowlerWindow);
+            recentLoitering.removeIf(s -> s.occurredAt().isBefore(horizon));
+            prowlerLocations.removeIf(id -> !openProwlers.containsKey(id)
+                    || openProwlers.get(id).lastSignalAt().isBefore(horizon));
+            lastExpiry = now;
         }
     }
 
@@ -113,6 +119,7 @@ public class Correlator {
     public void load(Collection<Incident> open) {
         openByHousehold.clear();
         openProwlers.clear();
+        prowlerLocations.removeIf(id -> true);
         open.forEach(this::remember);
     }
 
@@ -130,16 +137,16 @@ public class Correlator {
     }
 
     private void prowler(Signal signal, Planning planning, Instant now) {
-        Optional<Incident> nearby = planning.prowlers().stream()
+        Optional<Incident> nearby = planning.prowlersNear(signal).stream()
                 .filter(p -> p.status().open() && !signal.occurredAt().isAfter(p.lastSignalAt().plus(prowlerWindow))
                         && metres(p.latitude(), p.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                 .findFirst();
         if (nearby.isPresent()) {
             planning.record(signal, nearby.get().with(signal, ranking, now));
         } else {
-            planning.loiteringSoFar().stream()
+            planning.loiteringNear(signal).stream()
                     .filter(other -> !other.householdId().equals(signal.householdId())
-                            && !signal.occurredAt().isAfter(other.occurredAt().plus(prowlerWindow))
+                            && Duration.between(other.occurredAt(), signal.occurredAt()).abs().compareTo(prowlerWindow) <= 0
                             && metres(other.latitude(), other.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                     .reduce((a, b) -> b)
                     .ifPresent(other -> planning.record(signal, Incident.prowler(ids.get(), other, signal, ranking, now)));
@@ -154,7 +161,9 @@ public class Correlator {
     private void remember(Incident incident) {
         if (incident.householdId() == null) {
             if (incident.status().open()) {
-                openProwlers.put(incident.id(), incident);
+                if (openProwlers.put(incident.id(), incident) == null) {
+                    prowlerLocations.add(incident.latitude(), incident.longitude(), incident.id());
+                }
             } else {
                 openProwlers.remove(incident.id());
             }
@@ -191,16 +200,29 @@ public class Correlator {
             }
         }
 
-        Collection<Incident> prowlers() {
-            Map<UUID, Incident> all = new HashMap<>(openProwlers);
-            all.putAll(prowlersInPlan);
-            return all.values();
+        /** Open prowler incidents near the signal, as of this plan. */
+        Collection<Incident> prowlersNear(Signal signal) {
+            Map<UUID, Incident> near = new HashMap<>();
+            for (UUID id : prowlerLocations.around(signal.latitude(), signal.longitude())) {
+                Incident committed = openProwlers.get(id);
+                if (committed != null) {
+                    near.put(id, committed);
+                }
+            }
+            near.putAll(prowlersInPlan);
+            return near.values();
         }
 
-        List<Signal> loiteringSoFar() {
-            List<Signal> all = new ArrayList<>(recentLoitering);
-            all.addAll(loitering);
-            return all;
+        /** Loitering near the signal, committed or earlier in this plan, oldest first. */
+        List<Signal> loiteringNear(Signal signal) {
+            List<Signal> near = new ArrayList<>(recentLoitering.around(signal.latitude(), signal.longitude()));
+            for (Signal s : loitering) {
+                if (Math.abs(s.latitude() - signal.latitude()) < 0.001 && Math.abs(s.longitude() - signal.longitude()) < 0.0013) {
+                    near.add(s);
+                }
+            }
+            near.sort(Comparator.comparing(Signal::occurredAt));
+            return near;
         }
     }
 }

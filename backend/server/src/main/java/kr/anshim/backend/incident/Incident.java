@@ -26,16 +26,19 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         deviceIds = Set.copyOf(deviceIds);
     }
 
-    /** Opens an incident from its first signal. */
+    /**
+     * Opens an incident from its first signal. It opens when the control centre learns of it
+     * ({@code now}), so a late-delivered event does not start out already aged.
+     */
     public static Incident open(UUID id, Signal signal, SeverityRanking ranking, Instant now) {
         Map<SignalType, Integer> counts = new EnumMap<>(SignalType.class);
         counts.put(signal.type(), 1);
         Set<String> devices = Set.of(signal.deviceId());
-        RankingFacts facts = new RankingFacts(counts, 1, signal.protectedPerson(), signal.occurredAt(),
+        RankingFacts facts = new RankingFacts(counts, 1, signal.protectedPerson(), now,
                 signal.occurredAt(), true, 1);
         return new Incident(id, signal.wardCode(), signal.householdId(), IncidentKind.of(signal.type()),
                 IncidentStatus.NEW, signal.family(), signal.type(), signal.latitude(), signal.longitude(),
-                signal.occurredAt(), now, signal.occurredAt(), counts, devices, signal.protectedPerson(),
+                now, now, signal.occurredAt(), counts, devices, signal.protectedPerson(),
                 ranking.rank(facts, now));
     }
 
@@ -46,7 +49,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
     public static Incident prowler(UUID id, Signal earlier, Signal later, SeverityRanking ranking, Instant now) {
         Incident first = open(id, earlier, ranking, now);
         Incident prowler = new Incident(id, earlier.wardCode(), null, IncidentKind.PROWLER, IncidentStatus.NEW,
-                earlier.family(), earlier.type(), earlier.latitude(), earlier.longitude(), earlier.occurredAt(), now,
+                earlier.family(), earlier.type(), earlier.latitude(), earlier.longitude(), now, now,
                 earlier.occurredAt(), first.signalCounts(), first.deviceIds(), false, first.ranking());
         return prowler.with(later, ranking, now);
     }

@@ -19,7 +19,12 @@ import static kr.anshim.api.ConnectionCredentials.Kind.GATEWAY;
 @Controller
 class AlarmRoutes {
 
-    /** Acknowledgements a channel may have outstanding; more events wait in the channel. */
+    /**
+     * Acknowledgements a channel may have outstanding; more events wait in the channel.
+     * {@code flatMapSequential}, not {@code flatMap}: acknowledgements complete batch by batch in
+     * arrival order, and the sequential merge only looks at its head, where flatMap's drain loop
+     * scanned all 1,024 inners on every completion (the top of the profile at 4,000 events/s).
+     */
     static final int CHANNEL_CONCURRENCY = 1024;
 
     private final DeviceIngest ingest;
@@ -38,12 +43,12 @@ class AlarmRoutes {
     @MessageMapping(Routes.ALARMS)
     Flux<Ack> alarms(Flux<byte[]> events) {
         return Callers.require(DEVICE, GATEWAY)
-                .flatMapMany(caller -> events.flatMap(event -> ingest.accept(event, caller), CHANNEL_CONCURRENCY));
+                .flatMapMany(caller -> events.flatMapSequential(event -> ingest.accept(event, caller), CHANNEL_CONCURRENCY, 1));
     }
 
     /** Fire-and-forget: nothing to answer; a bad heartbeat is counted. */
     @MessageMapping(Routes.HEARTBEAT)
     Mono<Void> heartbeat(byte[] event) {
-        return Callers.require(DEVICE, GATEWAY).doOnNext(caller -> heartbeats.accept(event, caller)).then();
+        return Callers.require(DEVICE, GATEWAY).flatMap(caller -> heartbeats.accept(event, caller));
     }
 }

@@ -3,6 +3,8 @@ package kr.anshim.backend.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.Ack;
+import kr.anshim.api.Routes;
+import kr.anshim.api.SignalType;
 import kr.anshim.backend.ingest.Rejection.Reason;
 import kr.anshim.backend.security.Caller;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** The ingest path of one event: validate, then journal; a rejection is counted by reason and answered. */
 @Component
@@ -35,7 +38,21 @@ class DeviceIngest {
                 rejected.get(result.rejection().reason()).increment();
                 return Mono.just(result.rejection().ack());
             }
-            return journal.append(result.accepted());
+            if (result.accepted().type() == SignalType.HEARTBEAT) {
+                rejected.get(Reason.WRONG_ROUTE).increment();
+                return Mono.just(new Rejection(result.accepted().eventId(), Reason.WRONG_ROUTE,
+                        "heartbeats go to " + Routes.HEARTBEAT + ", not to the alarm routes").ack());
+            }
+            UUID eventId = result.accepted().eventId();
+            return journal.append(result.accepted())
+                    .onErrorResume(error -> storageUnavailable(eventId, error));
         }));
+    }
+
+    /** A failed commit is answered per event, so a channel goes on and the device resends. */
+    private Mono<Ack> storageUnavailable(UUID eventId, Throwable error) {
+        rejected.get(Reason.STORAGE_UNAVAILABLE).increment();
+        return Mono.just(new Rejection(eventId, Reason.STORAGE_UNAVAILABLE,
+                "not stored, resend later: " + error.getMessage()).ack());
     }
 }

@@ -112,7 +112,13 @@ class EventValidation {
     }
 
     private Result checkTime(UUID eventId, JsonNode tree, RegisteredDevice device, SignalType type) {
-        Instant occurredAt = OffsetDateTime.parse(tree.get("occurredAt").asText()).toInstant();
+        Instant occurredAt;
+        try {
+            occurredAt = OffsetDateTime.parse(tree.get("occurredAt").asText()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return reject(eventId, Reason.SCHEMA_VIOLATION,
+                    "occurredAt must be RFC 3339 with 'T' and an offset, e.g. 2026-11-23T22:15:03+09:00");
+        }
         Instant now = clock.instant();
         if (occurredAt.isAfter(now.plus(maxFuture))) {
             return reject(eventId, Reason.TIME_IN_FUTURE, "occurredAt " + occurredAt + " is more than "

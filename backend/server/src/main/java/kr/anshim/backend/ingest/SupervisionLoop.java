@@ -1,5 +1,6 @@
 package kr.anshim.backend.ingest;
 
+import kr.anshim.api.Ack;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.device.DeviceRegistry;
@@ -51,10 +52,24 @@ class SupervisionLoop implements SmartLifecycle {
     public void start() {
         loop = supervision.silences(clock, every, timeout)
                 .concatMap(silence -> registry.find(silence.deviceId())
-                        .map(device -> journal.append(signal(device, silence)))
+                        .filter(device -> !device.revoked())
+                        .map(device -> record(device, silence))
                         .orElse(Mono.empty()))
-                .subscribe(ack -> log.info("Device silence recorded: {}", ack),
-                        error -> log.error("Supervision loop ended; this is a bug", error));
+                .subscribe(null, error -> log.error("Supervision loop ended; this is a bug", error));
+    }
+
+    /** Not stored (overloaded or storage down): forget we reported it, so the next sweep tries again. */
+    private Mono<Void> record(RegisteredDevice device, DeviceSupervision.Silence silence) {
+        return journal.append(signal(device, silence))
+                .onErrorResume(error -> Mono.just(Ack.rejected(null, "STORAGE_UNAVAILABLE", error.getMessage())))
+                .doOnNext(ack -> {
+                    if (ack.durable()) {
+                        log.info("Device {} silent since {}: recorded", device.id(), silence.lastSeen());
+                    } else {
+                        supervision.retry(device.id());
+                    }
+                })
+                .then();
     }
 
     private AcceptedEvent signal(RegisteredDevice device, DeviceSupervision.Silence silence) {

@@ -87,7 +87,10 @@ public class SeverityRanking {
 
     /** The signal type with the highest base score. */
     public static SignalType strongest(Map<SignalType, Integer> counts) {
-        return counts.keySet().stream().max(Comparator.comparingInt(SeverityRanking::base)).orElse(SignalType.HEARTBEAT);
+        // ties (e.g. LOITERING and LOCK_FAILURE) go to the later type in SignalType, never to map order
+        return counts.keySet().stream()
+                .max(Comparator.comparingInt(SeverityRanking::base).thenComparing(Enum::ordinal))
+                .orElse(SignalType.HEARTBEAT);
     }
 
     public static int base(SignalType type) {

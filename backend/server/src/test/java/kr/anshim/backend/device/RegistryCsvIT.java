@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.rsocket.server.LocalRSocketServerPort;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ class RegistryCsvIT {
     @Autowired
     DeviceRegistry registry;
 
+    @Autowired
+    DatabaseClient db;
+
     @Test
     void an_imported_device_connects_with_its_token_and_its_alarm_is_stored(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("households.csv"), """
@@ -59,6 +63,25 @@ class RegistryCsvIT {
         Ack ack = bell.route(Routes.ALARM).data(pressed).retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack.outcome()).isEqualTo(Ack.Outcome.STORED);
         bell.dispose();
+    }
+
+    @Test
+    void a_device_of_an_unknown_household_rolls_back_the_whole_import(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("households.csv"), """
+                id,ward_code,latitude,longitude,protected_person,contact_name,contact_phone,address
+                H-ROLLBACK,11440,37.5663,126.9019,false,a,b,c
+                """);
+        Files.writeString(dir.resolve("devices.csv"), """
+                id,family,household_id,token_sha256
+                DC-ROLLBACK,DOOR_CAMERA,H-NOWHERE,%s
+                """.formatted(Tokens.sha256("t")));
+        RegistryCsv.Contents contents = RegistryCsv.read(dir.resolve("households.csv"), dir.resolve("devices.csv"));
+
+        assertThatThrownBy(() -> registry.importRows(contents.households(), contents.devices()).block(Duration.ofSeconds(10)))
+                .hasMessageContaining("household");
+        Long households = db.sql("select count(*) as n from household where id = 'H-ROLLBACK'")
+                .map(row -> row.get("n", Long.class)).one().block();
+        assertThat(households).isZero();
     }
 
     @Test

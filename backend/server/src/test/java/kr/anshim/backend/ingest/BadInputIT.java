@@ -85,7 +85,9 @@ class BadInputIT {
                 Arguments.of("TIME_IN_FUTURE", event(id, CAMERA.id(), Instant.now().plus(Duration.ofHours(2)).toString(), "MOTION", "{}")),
                 Arguments.of("TIME_TOO_OLD", event(id, CAMERA.id(), Instant.now().minus(Duration.ofDays(3)).toString(), "MOTION", "{}")),
                 Arguments.of("UNKNOWN_DEVICE", event(id, "DC-99999-0001", now, "MOTION", "{}")),
-                Arguments.of("TYPE_NOT_FOR_FAMILY", event(id, CAMERA.id(), now, "BELL_PRESSED", "{}")));
+                Arguments.of("TYPE_NOT_FOR_FAMILY", event(id, CAMERA.id(), now, "BELL_PRESSED", "{}")),
+                Arguments.of("SCHEMA_VIOLATION", event(id, CAMERA.id(), "2026-11-23 22:15:03+09:00", "MOTION", "{}")),
+                Arguments.of("WRONG_ROUTE", event(id, CAMERA.id(), now, "HEARTBEAT", "{}")));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -1,0 +1,220 @@
+package kr.anshim.loadtests;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import kr.anshim.api.Ack;
+import kr.anshim.api.ConnectionCredentials;
+import kr.anshim.api.DemoCity;
+import kr.anshim.api.Routes;
+import kr.anshim.api.SignalType;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.http.codec.json.Jackson2JsonEncoder;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Open-loop load on the real alarm route: events are generated at a fixed target rate over
+ * several gateway connections (request-channel, one acknowledgement per event after its durable
+ * commit), whatever the server's pace, so queueing shows up as latency instead of hiding
+ * (no coordinated omission). Latency runs from an event's scheduled send time to its
+ * acknowledgement, recorded in HdrHistogram. Loopback only; stops after the duration.
+ * <p>
+ * Arguments: {@code --host=127.0.0.1 --port=7000 --rate=5000 --duration=PT60S --warmup=PT10S
+ * --connections=4 --households-per-thousand=5 --seed=20221101}
+ */
+public final class LoadRun {
+
+    private final String host;
+    private final int port;
+    private final double rate;
+    private final Duration duration;
+    private final Duration warmup;
+    private final int connections;
+    private final List<DemoCity.Device> devices;
+    private final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Histogram steady = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Map<UUID, Long> scheduled = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile boolean measuring;
+    private volatile long steadyAcks;
+
+    private LoadRun(Map<String, String> args) {
+        host = args.getOrDefault("host", "127.0.0.1");
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+            throw new IllegalArgumentException("load runs target loopback only, not " + host);
+        }
+        port = Integer.parseInt(args.getOrDefault("port", "7000"));
+        rate = Double.parseDouble(args.getOrDefault("rate", "5000"));
+        duration = Duration.parse(args.getOrDefault("duration", "PT60S"));
+        warmup = Duration.parse(args.getOrDefault("warmup", "PT10S"));
+        connections = Integer.parseInt(args.getOrDefault("connections", "4"));
+        if (duration.compareTo(Duration.ofMinutes(30)) > 0) {
+            throw new IllegalArgumentException("a load run is bounded to 30 minutes");
+        }
+        devices = DemoCity.generate(Double.parseDouble(args.getOrDefault("households-per-thousand", "5")),
+                Long.parseLong(args.getOrDefault("seed", "20221101"))).devices();
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new java.util.HashMap<>();
+        for (String arg : argv) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        new LoadRun(args).run();
+        System.exit(0);
+    }
+
+    private void run() throws InterruptedException {
+        System.out.printf("Load run: %,.0f events/s target over %d connections for %s (first %s is warm-up), %,d devices, %s:%d%n",
+                rate, connections, duration, warmup, devices.size(), host, port);
+        RSocketStrategies strategies = strategies();
+        List<RSocketRequester> requesters = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            requesters.add(RSocketRequester.builder().rsocketStrategies(strategies)
+                    .dataMimeType(MediaType.APPLICATION_JSON)
+                    .setupData(ConnectionCredentials.gateway(DemoCity.DEMO_GATEWAY_ID, DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID)))
+                    .tcp(host, port));
+        }
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long warmEnd = start + warmup.toNanos();
+        List<reactor.core.Disposable> channels = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            channels.add(channel(requesters.get(c), rate / connections, start, end, c));
+        }
+        Histogram interval = null;
+        long lastAcks = 0;
+        long lastReport = System.nanoTime();
+        while (System.nanoTime() < end) {
+            Thread.sleep(5_000);
+            if (!measuring && System.nanoTime() >= warmEnd) {
+                recorder.reset();
+                measuring = true;
+                steadyAcks = acks();
+            }
+            interval = recorder.getIntervalHistogram(interval);
+            if (measuring) {
+                steady.add(interval);
+            }
+            long now = System.nanoTime();
+            long acks = acks();
+            System.out.printf("  t=%3ds  acked %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms  max %8.2f ms  outstanding %,d%n",
+                    TimeUnit.NANOSECONDS.toSeconds(now - start), (acks - lastAcks) / ((now - lastReport) / 1e9),
+                    ms(interval.getValueAtPercentile(50)), ms(interval.getValueAtPercentile(99)),
+                    ms(interval.getMaxValue()), scheduled.size());
+            lastAcks = acks;
+            lastReport = now;
+        }
+        long measuredAcks = acks() - steadyAcks;
+        double measuredSeconds = (System.nanoTime() - warmEnd) / 1e9;
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!scheduled.isEmpty() && System.nanoTime() < drainUntil) {
+            Thread.sleep(100);
+        }
+        steady.add(recorder.getIntervalHistogram());
+        channels.forEach(reactor.core.Disposable::dispose);
+        requesters.forEach(RSocketRequester::dispose);
+        System.out.printf("%nResult (after warm-up, %.0f s measured):%n", measuredSeconds);
+        System.out.printf("  sent %,d  stored %,d  duplicate %,d  rejected %,d  errors %,d  unanswered %,d%n",
+                sent.get(), stored.get(), duplicates.get(), rejected.get(), errors.get(), scheduled.size());
+        System.out.printf("  acknowledged throughput: %,.0f events/s (target %,.0f)%n", measuredAcks / measuredSeconds, rate);
+        System.out.printf("  ack latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%,d)%n",
+                ms(steady.getValueAtPercentile(50)), ms(steady.getValueAtPercentile(90)),
+                ms(steady.getValueAtPercentile(99)), ms(steady.getValueAtPercentile(99.9)),
+                ms(steady.getMaxValue()), steady.getTotalCount());
+    }
+
+    /** One request-channel fed by a 1 ms ticker that emits however many events the rate owes. */
+    private reactor.core.Disposable channel(RSocketRequester requester, double perSecond, long start, long end, int index) {
+        SplittableRandom random = new SplittableRandom(index * 7919L + System.nanoTime());
+        AtomicLong emitted = new AtomicLong();
+        Flux<byte[]> events = Flux.interval(Duration.ofMillis(1), Schedulers.newSingle("load-" + index))
+                .onBackpressureBuffer()
+                .takeWhile(tick -> System.nanoTime() < end)
+                .concatMapIterable(tick -> {
+                    long now = System.nanoTime();
+                    long owed = (long) ((now - start) / 1e9 * perSecond) - emitted.get();
+                    List<byte[]> batch = new ArrayList<>((int) Math.max(owed, 0));
+                    for (long i = 0; i < owed; i++) {
+                        batch.add(event(random, start + (long) ((emitted.get() + i) / perSecond * 1e9)));
+                    }
+                    emitted.addAndGet(Math.max(owed, 0));
+                    return batch;
+                });
+        return requester.route(Routes.ALARMS).data(events, byte[].class).retrieveFlux(Ack.class)
+                .subscribe(this::acknowledged, error -> {
+                    errors.incrementAndGet();
+                    System.err.println("channel " + index + " ended: " + error);
+                });
+    }
+
+    private byte[] event(SplittableRandom random, long scheduledNanos) {
+        DemoCity.Device device = devices.get(random.nextInt(devices.size()));
+        SignalType type = EventMix.pick(device.family(), random);
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        scheduled.put(id, scheduledNanos);
+        sent.incrementAndGet();
+        String payload = switch (type) {
+            case LOITERING -> "{\"dwellSeconds\":" + (20 + random.nextInt(600)) + "}";
+            case VOICE_KEYWORD -> "{\"keyword\":\"사람 살려\",\"confidence\":0.93}";
+            case WRONG_CODES -> "{\"count\":" + (3 + random.nextInt(8)) + "}";
+            case DOOR_LEFT_OPEN -> "{\"openSeconds\":" + (60 + random.nextInt(1800)) + "}";
+            default -> "{}";
+        };
+        return ("{\"eventId\":\"" + id + "\",\"deviceId\":\"" + device.id() + "\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"type\":\"" + type + "\",\"payload\":" + payload + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void acknowledged(Ack ack) {
+        Long at = ack.eventId() == null ? null : scheduled.remove(ack.eventId());
+        if (at != null) {
+            recorder.recordValue(Math.min(System.nanoTime() - at, TimeUnit.SECONDS.toNanos(60)));
+        }
+        switch (ack.outcome()) {
+            case STORED -> stored.incrementAndGet();
+            case DUPLICATE -> duplicates.incrementAndGet();
+            case REJECTED -> rejected.incrementAndGet();
+        }
+    }
+
+    private long acks() {
+        return stored.get() + duplicates.get() + rejected.get();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static RSocketStrategies strategies() {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return RSocketStrategies.builder()
+                .encoder(new Jackson2JsonEncoder(json))
+                .decoder(new Jackson2JsonDecoder(json))
+                .build();
+    }
+}
