@@ -19,9 +19,9 @@ import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +38,9 @@ class CitySimulator implements CommandLineRunner {
     private static final Logger log = LoggerFactory.getLogger(CitySimulator.class);
     private static final double RESEND_PROBABILITY = 0.02;
     private static final double SILENCE_PROBABILITY = 0.01;
+    private static final double PROWLER_PROBABILITY = 0.01;
+    /** A few protected households whose bells ring in clusters: the residents most at risk. */
+    private static final int AT_RISK_BELLS = 5;
 
     private final SimulatorProperties properties;
     private final RSocketRequester.Builder requesters;
@@ -46,7 +49,8 @@ class CitySimulator implements CommandLineRunner {
     private final List<DemoCity.Device> devices;
     private final List<DemoCity.Device> protectedBells;
     private final double totalActivity;
-    private final Set<String> silent = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> silentUntil = new ConcurrentHashMap<>();
+    private final List<List<DemoCity.Device>> sharedEntrances;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -58,7 +62,13 @@ class CitySimulator implements CommandLineRunner {
         this.random = new SplittableRandom(properties.seed() ^ System.nanoTime());
         DemoCity city = DemoCity.generate(properties.householdsPerThousand(), properties.seed());
         this.devices = city.devices();
-        this.protectedBells = devices.stream().filter(d -> d.family() == DeviceFamily.EMERGENCY_BELL).toList();
+        this.protectedBells = devices.stream().filter(d -> d.family() == DeviceFamily.EMERGENCY_BELL)
+                .limit(AT_RISK_BELLS).toList();
+        Map<String, String> buildingOf = new java.util.HashMap<>();
+        city.households().forEach(h -> buildingOf.put(h.id(), h.buildingId()));
+        this.sharedEntrances = devices.stream().filter(d -> d.family() == DeviceFamily.DOOR_CAMERA)
+                .collect(java.util.stream.Collectors.groupingBy(d -> buildingOf.get(d.householdId())))
+                .values().stream().filter(cameras -> cameras.size() >= 2).map(List::copyOf).toList();
         this.totalActivity = devices.stream().mapToDouble(d -> EventMix.familyActivity(d.family())).sum();
     }
 
@@ -97,6 +107,9 @@ class CitySimulator implements CommandLineRunner {
     }
 
     private Flux<Ack> deviceEvent(RSocketRequester backend) {
+        if (!sharedEntrances.isEmpty() && random.nextDouble() < PROWLER_PROBABILITY) {
+            return prowlerWalk(backend);
+        }
         DemoCity.Device device = pickActiveDevice();
         SignalType type = EventMix.pick(device.family(), random);
         DeviceEvent event = event(device, type);
@@ -110,6 +123,17 @@ class CitySimulator implements CommandLineRunner {
         return acks;
     }
 
+    /** Someone lingers at two or three doors of one building, a minute or so apart. */
+    private Flux<Ack> prowlerWalk(RSocketRequester backend) {
+        List<DemoCity.Device> building = sharedEntrances.get(random.nextInt(sharedEntrances.size()));
+        int doors = Math.min(building.size(), 2 + random.nextInt(2));
+        int first = random.nextInt(building.size());
+        return Flux.range(0, doors)
+                .concatMap(i -> Mono.delay(Duration.ofSeconds(i == 0 ? 0 : 20 + random.nextInt(40)))
+                        .then(Mono.defer(() -> send(backend, event(building.get((first + i) % building.size()),
+                                SignalType.LOITERING)))));
+    }
+
     /** A frightened resident presses and shouts again: two or three more triggers over half a minute. */
     private Flux<Ack> bellCluster(RSocketRequester backend, DemoCity.Device bell) {
         int more = 2 + random.nextInt(2);
@@ -120,23 +144,28 @@ class CitySimulator implements CommandLineRunner {
     }
 
     private Mono<Void> heartbeat(RSocketRequester backend, DemoCity.Device device) {
-        if (silent.contains(device.id())) {
+        Instant until = silentUntil.get(device.id());
+        if (until != null && clock.instant().isBefore(until)) {
             return Mono.empty();
         }
         return backend.route(Routes.HEARTBEAT).data(event(device, SignalType.HEARTBEAT)).send()
                 .onErrorResume(e -> Mono.empty());
     }
 
-    /** Every minute a few devices fall silent (batteries die, Wi-Fi drops) and earlier ones return. */
+    /**
+     * Every minute a few devices fall silent for three to ten minutes (a battery dies, the Wi-Fi
+     * drops), long enough for the control centre's supervision to notice, and then come back.
+     */
     private Flux<Object> silences() {
         return Flux.interval(Duration.ofSeconds(5), Duration.ofSeconds(60)).doOnNext(i -> {
-            silent.clear();
+            Instant now = clock.instant();
+            silentUntil.values().removeIf(now::isAfter);
             for (DemoCity.Device device : devices) {
-                if (random.nextDouble() < SILENCE_PROBABILITY) {
-                    silent.add(device.id());
+                if (random.nextDouble() < SILENCE_PROBABILITY / 5) {
+                    silentUntil.put(device.id(), now.plus(Duration.ofMinutes(3 + random.nextInt(8))));
                 }
             }
-            log.info("{} devices silent this minute", silent.size());
+            log.info("{} devices silent now", silentUntil.size());
         }).cast(Object.class);
     }
 
