@@ -49,6 +49,7 @@ public class Correlator {
     private final NearbyIndex<Signal> recentLoitering;
     private final NearbyIndex<UUID> prowlerLocations;
     private Instant lastExpiry = Instant.EPOCH;
+    private long agingCursor;
 
     @Autowired
     Correlator(SeverityRanking ranking, Clock clock,
@@ -89,10 +90,25 @@ public class Correlator {
 
     /** Re-ranks every incident still awaiting acknowledgement; only those whose score changed are in the plan. */
     public CorrelationPlan planAging() {
+        return planAging(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Re-ranks at most {@code limit} incidents awaiting acknowledgement, continuing where the last
+     * call stopped, so thousands of open incidents are aged in slices instead of one large write
+     * that would stall the alarms queued behind it.
+     */
+    public CorrelationPlan planAging(int limit) {
         Instant now = clock.instant();
         Map<UUID, Incident> changed = new LinkedHashMap<>();
-        for (Incident incident : open()) {
-            if (incident.status() == IncidentStatus.NEW) {
+        List<Incident> waiting = open().stream().filter(i -> i.status() == IncidentStatus.NEW)
+                .sorted(Comparator.comparing(Incident::id)).toList();
+        int from = waiting.isEmpty() ? 0 : (int) (agingCursor % waiting.size());
+        int count = Math.min(limit, waiting.size());
+        agingCursor = from + count;
+        for (int k = 0; k < count; k++) {
+            Incident incident = waiting.get((from + k) % waiting.size());
+            {
                 Incident aged = incident.reranked(ranking, now);
                 if (aged.ranking().score() != incident.ranking().score()) {
                     changed.put(aged.id(), aged);

@@ -47,11 +47,13 @@ public class EventJournal implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventJournal.class);
 
-    private static final String EXISTING = "select event_id from device_event where event_id = any($1::text[]::uuid[])";
+    private static final String EXISTING = "select event_id from device_event where event_id = any($1::uuid[])";
     private static final String INSERT = """
             insert into device_event (event_id, device_id, type, occurred_at, received_at, payload, incident_id)
-            select * from unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[]::timestamptz[],
-                                 $5::text[]::timestamptz[], $6::text[]::jsonb[], $7::text[]::uuid[])
+            select e.event_id, e.device_id, e.type, e.occurred_at, e.received_at, p.payload, e.incident_id
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]::timestamptz[], $5::text[]::timestamptz[],
+                        $7::uuid[]) with ordinality as e(event_id, device_id, type, occurred_at, received_at, incident_id, n)
+            join jsonb_array_elements($6::text::jsonb) with ordinality as p(payload, n) using (n)
             on conflict (event_id) do nothing
             returning event_id""";
 
@@ -70,6 +72,7 @@ public class EventJournal implements SmartLifecycle {
     private final Duration maxWait;
     private final int maxInFlight;
     private final Duration agingInterval;
+    private final int agingSlice;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer commitLatency;
     private final Timer batchTimer;
@@ -87,7 +90,9 @@ public class EventJournal implements SmartLifecycle {
                  @Value("${anshim.journal.max-batch:1000}") int maxBatch,
                  @Value("${anshim.journal.max-wait:PT0.002S}") Duration maxWait,
                  @Value("${anshim.journal.max-in-flight:50000}") int maxInFlight,
-                 @Value("${anshim.ranking.aging-interval:PT30S}") Duration agingInterval) {
+                 @Value("${anshim.ranking.aging-interval:PT5S}") Duration agingInterval,
+                 @Value("${anshim.ranking.aging-slice:500}") int agingSlice) {
+        this.agingSlice = agingSlice;
         this.agingInterval = agingInterval;
         this.db = db;
         this.tx = tx;
@@ -188,7 +193,7 @@ public class EventJournal implements SmartLifecycle {
     }
 
     private Mono<Void> ageNow() {
-        CorrelationPlan plan = correlator.planAging();
+        CorrelationPlan plan = correlator.planAging(agingSlice);
         if (plan.changed().isEmpty()) {
             return Mono.empty();
         }
@@ -215,7 +220,7 @@ public class EventJournal implements SmartLifecycle {
 
     private Mono<Set<UUID>> existing(List<Pending> candidates) {
         return db.sql(EXISTING)
-                .bind(0, candidates.stream().map(p -> p.event().eventId().toString()).toArray(String[]::new))
+                .bind(0, candidates.stream().map(p -> p.event().eventId()).toArray(UUID[]::new))
                 .map(row -> row.get("event_id", UUID.class))
                 .all()
                 .collect(HashSet::new, Set::add);
@@ -226,13 +231,14 @@ public class EventJournal implements SmartLifecycle {
             return Mono.just(Set.of());
         }
         return db.sql(INSERT)
-                .bind(0, column(events, e -> e.eventId().toString()))
+                .bind(0, events.stream().map(AcceptedEvent::eventId).toArray(UUID[]::new))
                 .bind(1, column(events, e -> e.device().id()))
                 .bind(2, column(events, e -> e.type().name()))
                 .bind(3, column(events, e -> e.occurredAt().toString()))
                 .bind(4, column(events, e -> e.receivedAt().toString()))
-                .bind(5, column(events, AcceptedEvent::payloadJson))
-                .bind(6, column(events, e -> plan.incidentOf(e.eventId()).map(UUID::toString).orElse(null)))
+                // one JSON array, not a text[] of documents: no per-element array escaping
+                .bind(5, events.stream().map(AcceptedEvent::payloadJson).collect(java.util.stream.Collectors.joining(",", "[", "]")))
+                .bind(6, events.stream().map(e -> plan.incidentOf(e.eventId()).orElse(null)).toArray(UUID[]::new))
                 .map(row -> row.get("event_id", UUID.class))
                 .all()
                 .collect(HashSet::new, Set::add);
