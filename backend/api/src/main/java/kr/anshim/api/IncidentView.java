@@ -22,10 +22,14 @@ import java.util.UUID;
  * @param openedAt   when it was opened
  * @param updatedAt  when it last changed
  * @param reasons    each ranking rule's contribution, e.g. {@code "DOOR_FORCED +70"}
+ * @param call112    the 112 hand-off to police: NOT_REQUESTED, REQUESTED, ACCEPTED, PATROL_ASSIGNED
+ * @param callback   the call-back to the resident: NOT_TRIED, CALLING, REACHED, NO_ANSWER
+ * @param outcome    how it ended, once resolved, else null
  */
 public record IncidentView(UUID id, String wardCode, double latitude, double longitude, String kind,
                            String severity, int score, String status, String family, String lastSignal,
-                           int signals, Instant openedAt, Instant updatedAt, List<String> reasons) {
+                           int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
+                           String call112, String callback, String outcome) {
 
     public IncidentView {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -15,6 +15,12 @@ public final class Routes {
     /** Request-stream: a snapshot of the open incidents, then every change, live. */
     public static final String INCIDENTS_LIVE = "incidents.live";
 
+    /** Request-response: an {@link IncidentCommand} in, a {@link CommandResult} out. */
+    public static final String INCIDENT_COMMAND = "incident.command";
+
+    /** Request-stream: an incident's audit trail, oldest first ({@link TransitionView}). */
+    public static final String INCIDENT_HISTORY = "incident.history";
+
     private Routes() {
     }
 }

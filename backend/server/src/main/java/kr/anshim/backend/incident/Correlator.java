@@ -46,6 +46,9 @@ public class Correlator {
     private final Supplier<UUID> ids;
     private final Map<String, Incident> openByHousehold = new ConcurrentHashMap<>();
     private final Map<UUID, Incident> openProwlers = new ConcurrentHashMap<>();
+    private final Map<UUID, Incident> openById = new ConcurrentHashMap<>();
+    private final Map<String, Incident> closedByHousehold = new ConcurrentHashMap<>();
+    private final Duration reopenGrace;
     private final NearbyIndex<Signal> recentLoitering;
     private final NearbyIndex<UUID> prowlerLocations;
     private Instant lastExpiry = Instant.EPOCH;
@@ -55,12 +58,14 @@ public class Correlator {
     Correlator(SeverityRanking ranking, Clock clock,
                @Value("${anshim.correlation.window:PT10M}") Duration window,
                @Value("${anshim.correlation.prowler-distance-metres:50}") double prowlerDistanceMetres,
-               @Value("${anshim.correlation.prowler-window:PT5M}") Duration prowlerWindow) {
-        this(ranking, clock, window, prowlerDistanceMetres, prowlerWindow, UUID::randomUUID);
+               @Value("${anshim.correlation.prowler-window:PT5M}") Duration prowlerWindow,
+               @Value("${anshim.incident.reopen-grace:PT30M}") Duration reopenGrace) {
+        this(ranking, clock, window, prowlerDistanceMetres, prowlerWindow, reopenGrace, UUID::randomUUID);
     }
 
     Correlator(SeverityRanking ranking, Clock clock, Duration window, double prowlerDistanceMetres,
-               Duration prowlerWindow, Supplier<UUID> ids) {
+               Duration prowlerWindow, Duration reopenGrace, Supplier<UUID> ids) {
+        this.reopenGrace = reopenGrace;
         this.ranking = ranking;
         this.clock = clock;
         this.window = window;
@@ -75,8 +80,9 @@ public class Correlator {
         Instant now = clock.instant();
         Planning planning = new Planning();
         signals.stream().sorted(Comparator.comparing(Signal::occurredAt)).forEach(signal -> {
-            Incident current = planning.households.getOrDefault(signal.householdId(), openByHousehold.get(signal.householdId()));
-            Incident next = fold(current, signal, now);
+            Incident current = planning.households.getOrDefault(signal.householdId(),
+                    openByHousehold.getOrDefault(signal.householdId(), closedByHousehold.get(signal.householdId())));
+            Incident next = fold(current, signal, now, planning);
             if (next != null) {
                 planning.households.put(signal.householdId(), next);
                 planning.record(signal, next);
@@ -85,7 +91,7 @@ public class Correlator {
                 prowler(signal, planning, now);
             }
         });
-        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering);
+        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering, planning.transitions);
     }
 
     /** Re-ranks every incident still awaiting acknowledgement; only those whose score changed are in the plan. */
@@ -115,7 +121,7 @@ public class Correlator {
                 }
             }
         }
-        return new CorrelationPlan(Map.of(), changed, List.of());
+        return new CorrelationPlan(Map.of(), changed, List.of(), List.of());
     }
 
     public void commit(CorrelationPlan plan) {
@@ -125,6 +131,7 @@ public class Correlator {
         if (now.isAfter(lastExpiry.plusSeconds(10))) {
             Instant horizon = now.minus(prowlerWindow);
             recentLoitering.removeIf(s -> s.occurredAt().isBefore(horizon));
+            closedByHousehold.values().removeIf(i -> i.closedAt() == null || i.closedAt().isBefore(now.minus(reopenGrace)));
             prowlerLocations.removeIf(id -> !openProwlers.containsKey(id)
                     || openProwlers.get(id).lastSignalAt().isBefore(horizon));
             lastExpiry = now;
@@ -132,9 +139,17 @@ public class Correlator {
     }
 
     /** Replaces the in-memory state, e.g. from the open incidents in the database at start-up. */
+    public void load(Collection<Incident> open, Collection<Incident> recentlyClosed) {
+        load(open);
+        recentlyClosed.forEach(this::remember);
+        open.forEach(this::remember);
+    }
+
     public void load(Collection<Incident> open) {
         openByHousehold.clear();
         openProwlers.clear();
+        openById.clear();
+        closedByHousehold.clear();
         prowlerLocations.removeIf(id -> true);
         open.forEach(this::remember);
     }
@@ -145,11 +160,29 @@ public class Correlator {
         return all;
     }
 
-    private Incident fold(Incident current, Signal signal, Instant now) {
+    /** The open incident with this id, if this instance knows it. */
+    public Optional<Incident> openIncident(UUID id) {
+        return Optional.ofNullable(openById.get(id));
+    }
+
+    private Incident fold(Incident current, Signal signal, Instant now, Planning planning) {
         if (current != null && current.status().open() && withinWindow(current, signal)) {
             return current.with(signal, ranking, now);
         }
-        return signal.opensIncident() ? Incident.open(ids.get(), signal, ranking, now) : null;
+        if (!signal.opensIncident()) {
+            return null;
+        }
+        if (current != null && !current.status().open() && current.closedAt() != null
+                && !signal.occurredAt().isAfter(current.closedAt().plus(reopenGrace))) {
+            Incident reopened = current.withStatus(IncidentStatus.NEW, null, now).with(signal, ranking, now);
+            planning.transitions.add(new Transition(reopened.id(), now, Transition.SYSTEM, "STATUS",
+                    current.status().name(), IncidentStatus.NEW.name(), "reopened by " + signal.type() + " from " + signal.deviceId()));
+            return reopened;
+        }
+        Incident opened = Incident.open(ids.get(), signal, ranking, now);
+        planning.transitions.add(new Transition(opened.id(), now, Transition.SYSTEM, "STATUS", null,
+                IncidentStatus.NEW.name(), "opened by " + signal.type() + " from " + signal.deviceId()));
+        return opened;
     }
 
     private void prowler(Signal signal, Planning planning, Instant now) {
@@ -165,7 +198,12 @@ public class Correlator {
                             && Duration.between(other.occurredAt(), signal.occurredAt()).abs().compareTo(prowlerWindow) <= 0
                             && metres(other.latitude(), other.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                     .reduce((a, b) -> b)
-                    .ifPresent(other -> planning.record(signal, Incident.prowler(ids.get(), other, signal, ranking, now)));
+                    .ifPresent(other -> {
+                        Incident prowler = Incident.prowler(ids.get(), other, signal, ranking, now);
+                        planning.transitions.add(new Transition(prowler.id(), now, Transition.SYSTEM, "STATUS", null,
+                                IncidentStatus.NEW.name(), "prowler: loitering at " + prowler.deviceIds().size() + " doors"));
+                        planning.record(signal, prowler);
+                    });
         }
         planning.loitering.add(signal);
     }
@@ -175,6 +213,11 @@ public class Correlator {
     }
 
     private void remember(Incident incident) {
+        if (incident.status().open()) {
+            openById.put(incident.id(), incident);
+        } else {
+            openById.remove(incident.id());
+        }
         if (incident.householdId() == null) {
             if (incident.status().open()) {
                 if (openProwlers.put(incident.id(), incident) == null) {
@@ -185,8 +228,10 @@ public class Correlator {
             }
         } else if (incident.status().open()) {
             openByHousehold.put(incident.householdId(), incident);
+            closedByHousehold.remove(incident.householdId());
         } else {
-            openByHousehold.remove(incident.householdId(), incident);
+            openByHousehold.computeIfPresent(incident.householdId(), (h, open) -> open.id().equals(incident.id()) ? null : open);
+            closedByHousehold.put(incident.householdId(), incident);
         }
     }
 
@@ -205,6 +250,7 @@ public class Correlator {
         final Map<UUID, UUID> incidentOfEvent = new HashMap<>();
         final Map<UUID, Incident> changed = new LinkedHashMap<>();
         final List<Signal> loitering = new ArrayList<>();
+        final List<Transition> transitions = new ArrayList<>();
 
         void record(Signal signal, Incident incident) {
             changed.put(incident.id(), incident);

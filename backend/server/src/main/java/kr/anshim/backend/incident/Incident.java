@@ -19,7 +19,8 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
                        DeviceFamily family, SignalType lastSignal, double latitude, double longitude,
                        Instant openedAt, Instant updatedAt, Instant lastSignalAt,
                        Map<SignalType, Integer> signalCounts, Set<String> deviceIds, boolean protectedPerson,
-                       Ranking ranking) {
+                       Ranking ranking, Call112Status call112, CallbackStatus callback, String outcome,
+                       Instant closedAt) {
 
     public Incident {
         signalCounts = Map.copyOf(signalCounts);
@@ -39,7 +40,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         return new Incident(id, signal.wardCode(), signal.householdId(), IncidentKind.of(signal.type()),
                 IncidentStatus.NEW, signal.family(), signal.type(), signal.latitude(), signal.longitude(),
                 now, now, signal.occurredAt(), counts, devices, signal.protectedPerson(),
-                ranking.rank(facts, now));
+                ranking.rank(facts, now), Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, null);
     }
 
     /**
@@ -50,7 +51,8 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         Incident first = open(id, earlier, ranking, now);
         Incident prowler = new Incident(id, earlier.wardCode(), null, IncidentKind.PROWLER, IncidentStatus.NEW,
                 earlier.family(), earlier.type(), earlier.latitude(), earlier.longitude(), now, now,
-                earlier.occurredAt(), first.signalCounts(), first.deviceIds(), false, first.ranking());
+                earlier.occurredAt(), first.signalCounts(), first.deviceIds(), false, first.ranking(),
+                Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, null);
         return prowler.with(later, ranking, now);
     }
 
@@ -65,7 +67,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         IncidentKind nextKind = kind == IncidentKind.PROWLER ? kind : IncidentKind.of(SeverityRanking.strongest(counts));
         Incident next = new Incident(id, wardCode, householdId, nextKind,
                 status, family, signal.type(), latitude, longitude, openedAt, now, last, counts, devices,
-                protectedPerson, ranking);
+                protectedPerson, ranking, call112, callback, outcome, closedAt);
         return next.reranked(rules, now);
     }
 
@@ -74,7 +76,36 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         RankingFacts facts = new RankingFacts(signalCounts, deviceIds.size(), protectedPerson, openedAt, lastSignalAt,
                 status == IncidentStatus.NEW, kind == IncidentKind.PROWLER ? deviceIds.size() : 1);
         return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
-                openedAt, updatedAt, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking.rank(facts, now));
+                openedAt, updatedAt, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking.rank(facts, now),
+                call112, callback, outcome, closedAt);
+    }
+
+    /** A new lifecycle state; closing states stamp {@code closedAt}, reopening clears it and the outcome. */
+    public Incident withStatus(IncidentStatus next, String newOutcome, Instant now) {
+        Instant closed = next.open() ? null : now;
+        String out = next.open() ? null : newOutcome;
+        return new Incident(id, wardCode, householdId, kind, next, family, lastSignal, latitude, longitude,
+                openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
+                call112, callback, out, closed);
+    }
+
+    public Incident withCall112(Call112Status next, Instant now) {
+        return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
+                openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
+                next, callback, outcome, closedAt);
+    }
+
+    public Incident withCallback(CallbackStatus next, Instant now) {
+        return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
+                openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
+                call112, next, outcome, closedAt);
+    }
+
+    /** Only the timestamp changes, e.g. for a note. */
+    public Incident touched(Instant now) {
+        return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
+                openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
+                call112, callback, outcome, closedAt);
     }
 
     public int signals() {
@@ -84,6 +115,6 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
     public IncidentView view() {
         return new IncidentView(id, wardCode, latitude, longitude, kind.name(), ranking.severity().name(),
                 ranking.score(), status.name(), family.name(), lastSignal.name(), signals(), openedAt, updatedAt,
-                ranking.reasons());
+                ranking.reasons(), call112.name(), callback.name(), outcome);
     }
 }

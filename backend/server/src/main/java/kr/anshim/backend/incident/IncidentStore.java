@@ -31,21 +31,23 @@ public class IncidentStore {
     private static final String UPSERT = """
             insert into incident (id, ward_code, household_id, kind, severity, score, status, family, last_signal, signals,
                                   latitude, longitude, opened_at, updated_at, last_signal_at, reasons, signal_types,
-                                  device_ids, protected_person)
+                                  device_ids, protected_person, call_112, callback, outcome, closed_at)
             select * from unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::int[],
                                  $7::text[], $8::text[], $9::text[], $10::text[]::int[], $11::text[]::float8[],
                                  $12::text[]::float8[], $13::text[]::timestamptz[], $14::text[]::timestamptz[],
                                  $15::text[]::timestamptz[], $16::text[]::jsonb[], $17::text[]::jsonb[],
-                                 $18::text[]::jsonb[], $19::text[]::boolean[])
+                                 $18::text[]::jsonb[], $19::text[]::boolean[], $20::text[], $21::text[], $22::text[],
+                                 $23::text[]::timestamptz[])
             on conflict (id) do update set kind = excluded.kind, severity = excluded.severity, score = excluded.score,
                 status = excluded.status, last_signal = excluded.last_signal, signals = excluded.signals,
                 updated_at = excluded.updated_at, last_signal_at = excluded.last_signal_at, reasons = excluded.reasons,
-                signal_types = excluded.signal_types, device_ids = excluded.device_ids""";
+                signal_types = excluded.signal_types, device_ids = excluded.device_ids, call_112 = excluded.call_112,
+                callback = excluded.callback, outcome = excluded.outcome, closed_at = excluded.closed_at""";
 
     private static final String SELECT = """
             select id, ward_code, household_id, kind, status, family, last_signal, latitude, longitude, opened_at,
                    updated_at, last_signal_at, signal_types::text as signal_types, device_ids::text as device_ids,
-                   protected_person
+                   protected_person, call_112, callback, outcome, closed_at
             from incident""";
 
     private final DatabaseClient db;
@@ -85,6 +87,10 @@ public class IncidentStore {
                 .bind(16, column(rows, i -> write(i.signalCounts())))
                 .bind(17, column(rows, i -> write(i.deviceIds())))
                 .bind(18, column(rows, i -> Boolean.toString(i.protectedPerson())))
+                .bind(19, column(rows, i -> i.call112().name()))
+                .bind(20, column(rows, i -> i.callback().name()))
+                .bind(21, column(rows, Incident::outcome))
+                .bind(22, column(rows, i -> i.closedAt() == null ? null : i.closedAt().toString()))
                 .then();
     }
 
@@ -92,6 +98,18 @@ public class IncidentStore {
         return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
                 .map((Readable row) -> readIncident(row))
                 .all();
+    }
+
+    public Flux<Incident> byIds(Collection<UUID> ids) {
+        return db.sql(SELECT + " where id = any($1::uuid[])").bind(0, ids.toArray(UUID[]::new))
+                .map((Readable row) -> readIncident(row)).all();
+    }
+
+    /** Closed incidents of households, closed since {@code since}: candidates for reopening at start-up. */
+    public Flux<Incident> closedWithin(java.time.Duration period) {
+        Instant since = clock.instant().minus(period);
+        return db.sql(SELECT + " where closed_at >= $1 and household_id is not null").bind(0, since.atOffset(java.time.ZoneOffset.UTC))
+                .map((Readable row) -> readIncident(row)).all();
     }
 
     public Mono<Incident> byId(UUID id) {
@@ -111,7 +129,11 @@ public class IncidentStore {
                 row.get("latitude", Double.class), row.get("longitude", Double.class),
                 instant(row, "opened_at"), instant(row, "updated_at"), instant(row, "last_signal_at"),
                 counts, devices, Boolean.TRUE.equals(row.get("protected_person", Boolean.class)),
-                new Ranking(0, kr.anshim.backend.ranking.Severity.LOW, List.of()));
+                new Ranking(0, kr.anshim.backend.ranking.Severity.LOW, List.of()),
+                Call112Status.valueOf(row.get("call_112", String.class)),
+                CallbackStatus.valueOf(row.get("callback", String.class)),
+                row.get("outcome", String.class),
+                row.get("closed_at", OffsetDateTime.class) == null ? null : instant(row, "closed_at"));
         return stored.reranked(ranking, clock.instant());
     }
 

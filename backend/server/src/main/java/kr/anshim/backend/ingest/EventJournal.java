@@ -8,6 +8,8 @@ import kr.anshim.backend.incident.CorrelationPlan;
 import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.backend.incident.AuditTrail;
+import kr.anshim.backend.incident.SerialStage;
 import kr.anshim.backend.livefeed.LiveFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sender is told {@code OVERLOADED} at once (counted) and its device resends later.
  */
 @Component
-public class EventJournal implements SmartLifecycle {
+public class EventJournal implements SmartLifecycle, SerialStage {
 
     private static final Logger log = LoggerFactory.getLogger(EventJournal.class);
 
@@ -83,10 +86,14 @@ public class EventJournal implements SmartLifecycle {
     private final Mono<Void> ready;
 
     private volatile FluxSink<Pending> queue;
+    private volatile FluxSink<Supplier<Mono<Void>>> tasks;
+    private final AuditTrail audit;
+    private final kr.anshim.backend.livefeed.ClusterFanOut fanOut;
     private volatile Disposable pipeline;
 
     EventJournal(DatabaseClient db, TransactionalOperator tx, Correlator correlator, IncidentStore incidents,
                  LiveFeed liveFeed, kr.anshim.backend.device.DeviceRegistry registry, MeterRegistry meters,
+                 AuditTrail audit, kr.anshim.backend.livefeed.ClusterFanOut fanOut,
                  @Value("${anshim.journal.max-batch:1000}") int maxBatch,
                  @Value("${anshim.journal.max-wait:PT0.002S}") Duration maxWait,
                  @Value("${anshim.journal.max-in-flight:50000}") int maxInFlight,
@@ -96,6 +103,8 @@ public class EventJournal implements SmartLifecycle {
         this.agingInterval = agingInterval;
         this.db = db;
         this.tx = tx;
+        this.audit = audit;
+        this.fanOut = fanOut;
         this.correlator = correlator;
         this.incidents = incidents;
         this.liveFeed = liveFeed;
@@ -112,7 +121,9 @@ public class EventJournal implements SmartLifecycle {
         this.failed = Counter.builder("anshim.ingest.events").tag("outcome", "failed").register(meters);
         meters.gauge("anshim.journal.in.flight", inFlight);
         this.ready = registry.ready()
-                .then(incidents.open().collectList().doOnNext(correlator::load))
+                .then(Mono.zip(incidents.open().collectList(),
+                                incidents.closedWithin(Duration.ofHours(1)).collectList())
+                        .doOnNext(loaded -> correlator.load(loaded.getT1(), loaded.getT2())))
                 .doOnSuccess(open -> log.info("Journal ready: {} open incidents", correlator.open().size()))
                 .then()
                 .cache();
@@ -148,8 +159,12 @@ public class EventJournal implements SmartLifecycle {
         Flux<List<Pending>> agingTicks = Flux.interval(agingInterval, agingInterval)
                 .onBackpressureDrop()
                 .map(tick -> List.<Pending>of());
-        pipeline = Flux.merge(1, batches, agingTicks)
-                .concatMap(this::commit, 1)
+        Flux<Supplier<Mono<Void>>> work = Flux.merge(1,
+                batches.map(batch -> () -> commit(batch)),
+                agingTicks.map(tick -> this::age),
+                Flux.<Supplier<Mono<Void>>>create(sink -> tasks = sink, FluxSink.OverflowStrategy.BUFFER));
+        pipeline = work
+                .concatMap(Supplier::get, 1)
                 .subscribe(null, error -> log.error("Journal pipeline ended; this is a bug", error));
         ready.subscribe(null, error -> log.error("Could not load the registry and open incidents", error));
     }
@@ -168,10 +183,29 @@ public class EventJournal implements SmartLifecycle {
         return pipeline != null && !pipeline.isDisposed();
     }
 
+    /** Runs {@code work} in the serial stage, between alarm batches; its result or error is the caller's. */
+    @Override
+    public <T> Mono<T> serially(Supplier<Mono<T>> work) {
+        return Mono.create(reply -> {
+            FluxSink<Supplier<Mono<Void>>> sink = tasks;
+            if (sink == null) {
+                reply.error(new IllegalStateException("the control centre is starting or stopping; try again"));
+                return;
+            }
+            sink.next(() -> ready.then(Mono.defer(work))
+                    .doOnNext(reply::success)
+                    .doOnError(reply::error)
+                    .doOnSuccess(value -> {
+                        if (value == null) {
+                            reply.success();
+                        }
+                    })
+                    .onErrorResume(error -> Mono.empty())
+                    .then());
+        });
+    }
+
     private Mono<Void> commit(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return age();
-        }
         long started = System.nanoTime();
         Map<UUID, Pending> unique = new LinkedHashMap<>();
         Set<Pending> repeatsInBatch = new HashSet<>();
@@ -214,7 +248,10 @@ public class EventJournal implements SmartLifecycle {
                     .filter(e -> !known.contains(e.eventId())).toList();
             CorrelationPlan plan = correlator.plan(fresh.stream().map(AcceptedEvent::signal).toList());
             return insert(fresh, plan)
-                    .flatMap(stored -> incidents.upsert(plan.changedIncidents()).thenReturn(new Outcome(stored, plan)));
+                    .flatMap(stored -> incidents.upsert(plan.changedIncidents())
+                            .then(audit.append(plan.transitions()))
+                            .then(fanOut.announce(plan.changed().keySet()))
+                            .thenReturn(new Outcome(stored, plan)));
         });
     }
 

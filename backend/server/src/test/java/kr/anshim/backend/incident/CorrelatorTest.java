@@ -42,7 +42,7 @@ class CorrelatorTest {
         scheduler = VirtualTimeScheduler.create();
         clock = new VirtualClock(scheduler, AFTERNOON);
         correlator = new Correlator(new SeverityRanking(), clock, Duration.ofMinutes(10), 50, Duration.ofMinutes(5),
-                UUID::randomUUID);
+                Duration.ofMinutes(30), UUID::randomUUID);
     }
 
     @Test
@@ -146,6 +146,40 @@ class CorrelatorTest {
                 .thenAwait(Duration.ofMinutes(1))
                 .expectNext(36)
                 .verifyComplete();
+    }
+
+    @Test
+    void a_new_signal_inside_the_grace_period_reopens_a_resolved_incident_and_says_so() {
+        Incident opened = correlate(signal("H-40", "DC-40", SignalType.LOITERING, LAT)).get(0);
+        Incident resolved = opened.withStatus(IncidentStatus.RESOLVED, "SUSPECT_GONE", clock.instant());
+        correlator.commit(CorrelationPlan.of(resolved));
+
+        CorrelationPlan plan = correlator.plan(List.of(signal("H-40", "DC-40", SignalType.TAMPER, LAT)));
+
+        assertThat(plan.changedIncidents()).singleElement().satisfies(reopened -> {
+            assertThat(reopened.id()).isEqualTo(opened.id());
+            assertThat(reopened.status()).isEqualTo(IncidentStatus.NEW);
+            assertThat(reopened.outcome()).isNull();
+            assertThat(reopened.signals()).isEqualTo(2);
+        });
+        assertThat(plan.transitions()).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo("RESOLVED");
+            assertThat(t.to()).isEqualTo("NEW");
+            assertThat(t.actor()).isEqualTo("system");
+            assertThat(t.note()).startsWith("reopened by TAMPER");
+        });
+    }
+
+    @Test
+    void after_the_grace_period_a_new_signal_opens_a_new_incident() {
+        Incident opened = correlate(signal("H-41", "DC-41", SignalType.LOITERING, LAT)).get(0);
+        correlator.commit(CorrelationPlan.of(opened.withStatus(IncidentStatus.RESOLVED, "RESIDENT_SAFE", clock.instant())));
+        scheduler.advanceTimeBy(Duration.ofMinutes(31));
+
+        Incident next = correlate(signal("H-41", "DC-41", SignalType.LOITERING, LAT)).get(0);
+
+        assertThat(next.id()).isNotEqualTo(opened.id());
+        assertThat(next.status()).isEqualTo(IncidentStatus.NEW);
     }
 
     private CorrelationPlan aging() {

@@ -6,14 +6,11 @@ import kr.anshim.api.DeviceEvent;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.Routes;
-import kr.anshim.backend.BackendApplication;
+import kr.anshim.backend.TestBackends;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
 import kr.anshim.backend.storage.EmbeddedPostgresEnvironment;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.rsocket.context.RSocketServerInitializedEvent;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +45,8 @@ class RestartDurabilityIT {
                 .toList();
 
         Set<UUID> acknowledged;
-        try (ConfigurableApplicationContext first = start(true)) {
-            RSocketRequester gateway = TestConnections.gateway(first.getBean(RSocketStrategies.class), port(first));
+        try (TestBackends.Instance first = TestBackends.start(DB, true)) {
+            RSocketRequester gateway = TestConnections.gateway(first.bean(RSocketStrategies.class), first.rsocketPort());
             acknowledged = gateway.route(Routes.ALARMS).data(Flux.fromIterable(events)).retrieveFlux(Ack.class)
                     .filter(Ack::durable).map(Ack::eventId)
                     .collect(Collectors.toSet()).block(Duration.ofSeconds(60));
@@ -59,14 +55,14 @@ class RestartDurabilityIT {
         EmbeddedPostgresEnvironment.stopEmbedded(DB);
         assertThat(acknowledged).hasSize(events.size());
 
-        try (ConfigurableApplicationContext second = start(false)) {
-            Long stored = second.getBean(DatabaseClient.class)
+        try (TestBackends.Instance second = TestBackends.start(DB, false)) {
+            Long stored = second.bean(DatabaseClient.class)
                     .sql("select count(*) as n from device_event where event_id = any($1::uuid[])")
                     .bind(0, acknowledged.toArray(UUID[]::new))
                     .map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
             assertThat(stored).isEqualTo((long) acknowledged.size());
 
-            RSocketRequester screen = TestConnections.ui(second.getBean(RSocketStrategies.class), port(second));
+            RSocketRequester screen = TestConnections.ui(second.bean(RSocketStrategies.class), second.rsocketPort());
             List<IncidentView> open = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
                     .take(Duration.ofSeconds(3)).collectList().block(Duration.ofSeconds(10));
             assertThat(open).extracting(IncidentView::kind).contains("LOITERING");
@@ -74,24 +70,5 @@ class RestartDurabilityIT {
         } finally {
             EmbeddedPostgresEnvironment.stopEmbedded(DB);
         }
-    }
-
-    private static ConfigurableApplicationContext start(boolean reset) {
-        AtomicInteger port = new AtomicInteger();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BackendApplication.class)
-                .profiles("demo", "it")
-                .listeners(event -> {
-                    if (event instanceof RSocketServerInitializedEvent initialized) {
-                        port.set(initialized.getServer().address().getPort());
-                    }
-                })
-                // command-line arguments outrank the "it" profile's own database directory
-                .run("--anshim.embedded-db.dir=" + DB, "--anshim.embedded-db.reset=" + reset);
-        context.getBeanFactory().registerSingleton("testRSocketPort", port.get());
-        return context;
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return (Integer) context.getBean("testRSocketPort");
     }
 }

@@ -1,0 +1,110 @@
+package kr.anshim.backend.responder;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import kr.anshim.api.ResponderPosition;
+import kr.anshim.api.ResponderRecommendation;
+import kr.anshim.api.ResponderRoutes;
+import kr.anshim.api.ResponderView;
+import kr.anshim.backend.responder.ResponderInput.Checked;
+import kr.anshim.backend.security.Caller;
+import kr.anshim.backend.security.Callers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.List;
+
+import static kr.anshim.api.ConnectionCredentials.Kind.GATEWAY;
+import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
+
+/**
+ * The responder routes, by interaction model: position reports are fire-and-forget (from gateways
+ * such as the simulator, and services); recommendations are request-response and the live roster
+ * is a request-stream, for services (the screens) only. Bad input is counted by route and reason,
+ * answered with the reason where there is an answer, and never ends a stream.
+ */
+@Controller
+class ResponderRoutesController {
+
+    /** At most four updates a second per responder reach a screen; the latest of each period wins. */
+    static final Duration SCREEN_PERIOD = Duration.ofMillis(250);
+
+    private static final Logger log = LoggerFactory.getLogger(ResponderRoutesController.class);
+
+    private final ResponderRoster roster;
+    private final ResponderInput input;
+    private final MeterRegistry meters;
+
+    ResponderRoutesController(ResponderRoster roster, ResponderInput input, MeterRegistry meters) {
+        this.roster = roster;
+        this.input = input;
+        this.meters = meters;
+        for (String outcome : List.of("accepted", "stale", "rejected")) {
+            positions(outcome, 0);
+        }
+    }
+
+    /** Fire-and-forget: nothing to answer; a bad or stale report is counted and dropped. */
+    @MessageMapping(ResponderRoutes.RESPONDER_POSITION)
+    Mono<Void> position(byte[] report) {
+        return Callers.require(GATEWAY, SERVICE)
+                .flatMap(caller -> roster.ready().then(Mono.fromRunnable(() -> accept(report, caller))));
+    }
+
+    @MessageMapping(ResponderRoutes.RESPONDERS_RECOMMEND)
+    Mono<List<ResponderRecommendation>> recommend(byte[] query) {
+        return Callers.require(SERVICE)
+                .flatMap(caller -> roster.ready().then(Mono.fromCallable(() -> input.recommendation(query))))
+                .flatMap(checked -> checked.rejection() != null
+                        ? Mono.error(checked.rejection())
+                        : Mono.just(recommend(checked.value())));
+    }
+
+    /** Every responder, then their changes, thinned for screens. */
+    @MessageMapping(ResponderRoutes.RESPONDERS_LIVE)
+    Flux<ResponderView> live() {
+        return Callers.require(SERVICE)
+                .flatMapMany(caller -> roster.ready().thenMany(LatestPerResponder.snapshotThenEvery(
+                        roster.changes(), roster::all, SCREEN_PERIOD, Schedulers.parallel())));
+    }
+
+    /**
+     * Bad input and callers a route is not for are expected and already counted: the caller gets the
+     * error, whose message says what to fix, without Spring's error log and stack trace for each one.
+     */
+    @MessageExceptionHandler({RejectedInput.class, MessagingException.class})
+    Mono<Void> refused(Exception refusal) {
+        log.debug("Refused on a responder route: {}", refusal.getMessage());
+        return Mono.error(refusal);
+    }
+
+    private void accept(byte[] report, Caller caller) {
+        Checked<ResponderPosition> checked = input.position(report, caller);
+        if (checked.rejection() != null) {
+            positions("rejected", 1);
+            log.debug("Position report from {} {} refused: {}", caller.kind(), caller.id(), checked.rejection().getMessage());
+            return;
+        }
+        String outcome = switch (roster.move(checked.value())) {
+            case ACCEPTED -> "accepted";
+            case STALE -> "stale";
+            case UNKNOWN_RESPONDER -> "rejected";
+        };
+        positions(outcome, 1);
+    }
+
+    private List<ResponderRecommendation> recommend(RecommendRequest request) {
+        return ClosestResponders.closest(request.latitude(), request.longitude(), roster.all(), request.perKind());
+    }
+
+    private void positions(String outcome, int amount) {
+        meters.counter("anshim.responders.positions", "outcome", outcome).increment(amount);
+    }
+}

@@ -1,0 +1,42 @@
+package kr.anshim.backend;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.rsocket.context.RSocketServerInitializedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Whole backend instances started by a test, on loopback port 0, on an embedded database directory of its choosing. */
+public final class TestBackends {
+
+    private TestBackends() {
+    }
+
+    /** A running backend and the RSocket port it bound. */
+    public record Instance(ConfigurableApplicationContext context, int rsocketPort) implements AutoCloseable {
+
+        public <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
+    public static Instance start(Path db, boolean reset) {
+        AtomicInteger port = new AtomicInteger();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BackendApplication.class)
+                .profiles("demo", "it")
+                .listeners(event -> {
+                    if (event instanceof RSocketServerInitializedEvent initialized) {
+                        port.set(initialized.getServer().address().getPort());
+                    }
+                })
+                // command-line arguments outrank the "it" profile's own database directory
+                .run("--anshim.embedded-db.dir=" + db, "--anshim.embedded-db.reset=" + reset);
+        return new Instance(context, port.get());
+    }
+}

@@ -1,0 +1,162 @@
+package kr.anshim.backend.incident;
+
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentCommand.Action;
+import kr.anshim.api.SignalType;
+import kr.anshim.backend.ranking.SeverityRanking;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every legal and every illegal transition of the incident state machine, and what each records. */
+class IncidentLifecycleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T13:00:00Z");
+    private static final Map<Action, IncidentStatus> TARGET = new EnumMap<>(Map.of(
+            Action.ACKNOWLEDGE, IncidentStatus.ACKNOWLEDGED,
+            Action.DISPATCH, IncidentStatus.DISPATCHED,
+            Action.EN_ROUTE, IncidentStatus.EN_ROUTE,
+            Action.ON_SCENE, IncidentStatus.ON_SCENE,
+            Action.RESOLVE, IncidentStatus.RESOLVED,
+            Action.FALSE_ALARM, IncidentStatus.FALSE_ALARM,
+            Action.CANCEL, IncidentStatus.CANCELLED));
+    /** The lifecycle as specified: new → acknowledged → dispatched → en route → on scene → resolved, with two other ends. */
+    private static final Map<IncidentStatus, Set<IncidentStatus>> EXPECTED = Map.of(
+            IncidentStatus.NEW, Set.of(IncidentStatus.ACKNOWLEDGED, IncidentStatus.FALSE_ALARM, IncidentStatus.CANCELLED),
+            IncidentStatus.ACKNOWLEDGED, Set.of(IncidentStatus.DISPATCHED, IncidentStatus.RESOLVED, IncidentStatus.FALSE_ALARM,
+                    IncidentStatus.CANCELLED),
+            IncidentStatus.DISPATCHED, Set.of(IncidentStatus.DISPATCHED, IncidentStatus.EN_ROUTE, IncidentStatus.RESOLVED,
+                    IncidentStatus.FALSE_ALARM, IncidentStatus.CANCELLED),
+            IncidentStatus.EN_ROUTE, Set.of(IncidentStatus.DISPATCHED, IncidentStatus.ON_SCENE, IncidentStatus.RESOLVED,
+                    IncidentStatus.FALSE_ALARM, IncidentStatus.CANCELLED),
+            IncidentStatus.ON_SCENE, Set.of(IncidentStatus.DISPATCHED, IncidentStatus.RESOLVED, IncidentStatus.FALSE_ALARM),
+            IncidentStatus.RESOLVED, Set.of(),
+            IncidentStatus.FALSE_ALARM, Set.of(),
+            IncidentStatus.CANCELLED, Set.of());
+
+    private final IncidentLifecycle lifecycle = new IncidentLifecycle();
+    private final SeverityRanking ranking = new SeverityRanking();
+
+    static Stream<Arguments> everyStatusAndAction() {
+        return Stream.of(IncidentStatus.values()).flatMap(from -> TARGET.keySet().stream().map(action -> Arguments.of(from, action)));
+    }
+
+    @ParameterizedTest(name = "{0} --{1}-->")
+    @MethodSource("everyStatusAndAction")
+    void each_status_change_is_allowed_exactly_when_the_lifecycle_says_so(IncidentStatus from, Action action) {
+        Incident before = incident(Set.of(SignalType.LOITERING)).withStatus(from, from.open() ? null : "OTHER", NOW);
+        IncidentCommand command = command(before, action);
+        IncidentStatus to = TARGET.get(action);
+
+        if (EXPECTED.get(from).contains(to)) {
+            IncidentLifecycle.Change change = lifecycle.apply(before, command, NOW.plusSeconds(5));
+            assertThat(change.after().status()).isEqualTo(to);
+            assertThat(change.transitions().get(0)).satisfies(t -> {
+                assertThat(t.kind()).isEqualTo("STATUS");
+                assertThat(t.from()).isEqualTo(from.name());
+                assertThat(t.to()).isEqualTo(to.name());
+                assertThat(t.actor()).isEqualTo("op-mapo-1");
+                assertThat(t.at()).isEqualTo(NOW.plusSeconds(5));
+            });
+            assertThat(change.after().closedAt()).isEqualTo(to.open() ? null : NOW.plusSeconds(5));
+        } else {
+            assertThatThrownBy(() -> lifecycle.apply(before, command, NOW.plusSeconds(5)))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessageContaining("cannot go from " + from + " to " + to);
+        }
+    }
+
+    @Test
+    void resolving_needs_a_known_outcome() {
+        Incident acknowledged = incident(Set.of(SignalType.LOITERING)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        IncidentCommand resolve = IncidentCommand.of(acknowledged.id(), Action.RESOLVE, "op");
+        assertThatThrownBy(() -> lifecycle.apply(acknowledged, resolve, NOW)).hasMessageContaining("missing outcome");
+        assertThatThrownBy(() -> lifecycle.apply(acknowledged, resolve.withValue("HAPPY"), NOW)).hasMessageContaining("unknown outcome 'HAPPY'");
+        IncidentLifecycle.Change change = lifecycle.apply(acknowledged, resolve.withValue("RESIDENT_SAFE"), NOW);
+        assertThat(change.after().outcome()).isEqualTo("RESIDENT_SAFE");
+        assertThat(change.transitions().get(0).note()).isEqualTo("outcome RESIDENT_SAFE");
+    }
+
+    @Test
+    void an_alarm_triggered_dispatch_is_free_and_a_resident_requested_one_costs_25000_won_unless_a_crime_risk_is_confirmed() {
+        Incident alarm = incident(Set.of(SignalType.FORCED_ENTRY)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        Incident sos = incident(Set.of(SignalType.SOS_PRESSED)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        IncidentCommand dispatch = IncidentCommand.of(alarm.id(), Action.DISPATCH, "op").dispatching("SG-11440-01", null, false);
+
+        Dispatch byAlarm = lifecycle.apply(alarm, dispatch, NOW).dispatch().orElseThrow();
+        Dispatch byResident = lifecycle.apply(sos, dispatch, NOW).dispatch().orElseThrow();
+        Dispatch riskConfirmed = lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", null, true), NOW).dispatch().orElseThrow();
+
+        assertThat(byAlarm.trigger()).isEqualTo(Dispatch.Trigger.ALARM);
+        assertThat(byAlarm.feeWon()).isZero();
+        assertThat(byResident.trigger()).isEqualTo(Dispatch.Trigger.RESIDENT_REQUEST);
+        assertThat(byResident.feeWon()).isEqualTo(25_000);
+        assertThat(riskConfirmed.feeWon()).isZero();
+        assertThat(lifecycle.apply(sos, dispatch, NOW).transitions()).extracting(Transition::kind).containsExactly("STATUS", "DISPATCH");
+    }
+
+    @Test
+    void the_112_hand_off_and_the_call_back_follow_their_own_steps() {
+        Incident incident = incident(Set.of(SignalType.BELL_PRESSED));
+        IncidentCommand call112 = IncidentCommand.of(incident.id(), Action.CALL_112, "police-liaison");
+        Incident requested = lifecycle.apply(incident, call112.withValue("REQUESTED"), NOW).after();
+        Incident accepted = lifecycle.apply(requested, call112.withValue("ACCEPTED"), NOW).after();
+        Incident assigned = lifecycle.apply(accepted, call112.withValue("PATROL_ASSIGNED"), NOW).after();
+        assertThat(assigned.call112()).isEqualTo(Call112Status.PATROL_ASSIGNED);
+        assertThatThrownBy(() -> lifecycle.apply(incident, call112.withValue("ACCEPTED"), NOW))
+                .hasMessageContaining("112 hand-off cannot go from NOT_REQUESTED to ACCEPTED");
+
+        IncidentCommand callback = IncidentCommand.of(incident.id(), Action.CALLBACK, "op");
+        Incident calling = lifecycle.apply(incident, callback.withValue("CALLING"), NOW).after();
+        Incident noAnswer = lifecycle.apply(calling, callback.withValue("NO_ANSWER"), NOW).after();
+        Incident again = lifecycle.apply(noAnswer, callback.withValue("CALLING"), NOW).after();
+        Incident reached = lifecycle.apply(again, callback.withValue("REACHED"), NOW).after();
+        assertThat(reached.callback()).isEqualTo(CallbackStatus.REACHED);
+        assertThatThrownBy(() -> lifecycle.apply(reached, callback.withValue("CALLING"), NOW))
+                .hasMessageContaining("call-back cannot go from REACHED to CALLING");
+    }
+
+    @Test
+    void a_note_needs_text_and_an_actor_and_changes_no_state() {
+        Incident incident = incident(Set.of(SignalType.TAMPER));
+        IncidentCommand note = IncidentCommand.of(incident.id(), Action.NOTE, "op");
+        assertThatThrownBy(() -> lifecycle.apply(incident, note, NOW)).hasMessageContaining("a note needs text");
+        assertThatThrownBy(() -> lifecycle.apply(incident, IncidentCommand.of(incident.id(), Action.NOTE, " ").withNote("x"), NOW))
+                .hasMessageContaining("needs an actor");
+        IncidentLifecycle.Change change = lifecycle.apply(incident, note.withNote("CCTV 확인: 현관 앞 인물 없음"), NOW);
+        assertThat(change.after().status()).isEqualTo(IncidentStatus.NEW);
+        assertThat(change.transitions()).singleElement().satisfies(t -> assertThat(t.note()).isEqualTo("CCTV 확인: 현관 앞 인물 없음"));
+    }
+
+    private IncidentCommand command(Incident incident, Action action) {
+        IncidentCommand command = IncidentCommand.of(incident.id(), action, "op-mapo-1");
+        return switch (action) {
+            case DISPATCH -> command.dispatching("PC-11440-01", null, false);
+            case RESOLVE -> command.withValue("SUSPECT_GONE");
+            default -> command;
+        };
+    }
+
+    private Incident incident(Set<SignalType> types) {
+        Incident incident = null;
+        for (SignalType type : types) {
+            Signal signal = new Signal(UUID.randomUUID(), "DEV-1", DeviceFamily.DOOR_CAMERA, type, NOW, "H-1", "11440",
+                    37.56, 126.90, false);
+            incident = incident == null ? Incident.open(UUID.randomUUID(), signal, ranking, NOW) : incident.with(signal, ranking, NOW);
+        }
+        return incident;
+    }
+}
