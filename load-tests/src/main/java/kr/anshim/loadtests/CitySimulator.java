@@ -89,7 +89,9 @@ class CitySimulator implements CommandLineRunner {
                 .index()
                 .flatMap(i -> heartbeat(backend, devices.get((int) (i.getT1() % devices.size()))), 64)
                 .cast(Object.class);
-        Flux<Object> all = Flux.merge(events, heartbeats, silences());
+        // Responders: idle patrol positions, every responder every 10 s (see ResponderMovement).
+        Flux<Object> responders = ResponderMovement.demo(properties.seed(), clock).positions(backend).cast(Object.class);
+        Flux<Object> all = Flux.merge(events, heartbeats, silences(), responders);
         if (properties.count() > 0) {
             all = all.takeUntil(x -> sent.get() >= properties.count());
         }

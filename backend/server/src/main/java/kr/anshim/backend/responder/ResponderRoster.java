@@ -1,11 +1,9 @@
 package kr.anshim.backend.responder;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.ResponderPosition;
 import kr.anshim.api.ResponderView;
-import kr.anshim.backend.responder.ResponderChangeRefused.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,12 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +47,15 @@ public class ResponderRoster {
     private final MeterRegistry meters;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final PositionHistory history = new PositionHistory(HISTORY);
+    private final ResponderChanges changes;
     private final Object lock = new Object();
-    private final Sinks.Many<ResponderView> sink = Sinks.many().multicast().directBestEffort();
-    private final Counter published;
-    private final Counter notPublished;
     private final Mono<Void> ready;
 
     ResponderRoster(ResponderStore store, List<ResponderSeed> seeds, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
         this.meters = meters;
-        this.published = Counter.builder("anshim.responders.changes").tag("outcome", "published").register(meters);
-        this.notPublished = Counter.builder("anshim.responders.changes").tag("outcome", "failed").register(meters);
+        this.changes = new ResponderChanges(meters);
         for (ResponderStatus status : ResponderStatus.values()) {
             Gauge.builder("anshim.responders", this, roster -> roster.count(status))
                     .description("responders by status").tag("status", status.name()).register(meters);
@@ -93,7 +86,7 @@ public class ResponderRoster {
      * Subscribers must not block: changes are delivered on the thread that made them.
      */
     public Flux<ResponderView> changes() {
-        return sink.asFlux().transform(LatestPerResponder.onDemand());
+        return changes.flux();
     }
 
     /** The last positions reported for a responder, oldest first, at most {@value #HISTORY}. */
@@ -112,12 +105,10 @@ public class ResponderRoster {
         return ready.then(Mono.defer(() -> {
             Tracked current = lookup(responderId);
             if (current == null) {
-                return unknown(responderId);
+                return Mono.<ResponderView>error(ResponderChangeRefused.unknownResponder(responderId));
             }
             if (current.status() != AVAILABLE) {
-                return refuse(Reason.NOT_AVAILABLE, "%s (%s) is %s, not AVAILABLE%s".formatted(current.id(),
-                        current.callSign(), current.status(),
-                        current.incidentId() == null ? "" : "; it is assigned to incident " + current.incidentId()));
+                return Mono.<ResponderView>error(ResponderChangeRefused.notAvailable(current));
             }
             return change(current, DISPATCHED, incidentId);
         })).transform(this::counted);
@@ -132,19 +123,14 @@ public class ResponderRoster {
         return ready.then(Mono.defer(() -> {
             Tracked current = lookup(responderId);
             if (current == null) {
-                return unknown(responderId);
+                return Mono.<ResponderView>error(ResponderChangeRefused.unknownResponder(responderId));
             }
             ResponderStatus next = parse(status);
             if (next == null) {
-                return refuse(Reason.UNKNOWN_STATUS, "unknown responder status '" + status + "'; one of "
-                        + Arrays.toString(ResponderStatus.values()));
+                return Mono.<ResponderView>error(ResponderChangeRefused.unknownStatus(status));
             }
-            if (next == DISPATCHED) {
-                return refuse(Reason.ILLEGAL_TRANSITION, "a responder is DISPATCHED to an incident by assign, not by a status update");
-            }
-            if (!current.status().canBecome(next)) {
-                return refuse(Reason.ILLEGAL_TRANSITION, "%s (%s) is %s and cannot become %s; it may become %s"
-                        .formatted(current.id(), current.callSign(), current.status(), next, current.status().successors()));
+            if (next == DISPATCHED || !current.status().canBecome(next)) {
+                return Mono.<ResponderView>error(ResponderChangeRefused.illegal(current, next));
             }
             return change(current, next, next.onCall() ? current.incidentId() : null);
         })).transform(this::counted);
@@ -163,7 +149,7 @@ public class ResponderRoster {
             Tracked next = current.movedTo(position.latitude(), position.longitude(), position.at(), clock.instant());
             tracked.put(next.id(), next);
             history.record(position);
-            emit(next.view());
+            changes.publish(next.view());
             return Moved.ACCEPTED;
         }
     }
@@ -176,31 +162,18 @@ public class ResponderRoster {
     private Mono<ResponderView> change(Tracked current, ResponderStatus next, UUID incidentId) {
         Instant at = clock.instant();
         return store.changeStatus(current.id(), current.status(), next, incidentId, at)
-                .onErrorMap(error -> new ResponderChangeRefused(Reason.STORAGE_UNAVAILABLE,
-                        "could not store " + current.id() + " becoming " + next + ": " + error.getMessage()))
+                .onErrorMap(error -> ResponderChangeRefused.notStored(current, next, error))
                 .flatMap(changed -> changed
                         ? Mono.just(applyStatus(current.id(), next, incidentId, at))
-                        : refuse(next == DISPATCHED ? Reason.NOT_AVAILABLE : Reason.CONFLICT, current.id()
-                        + " is no longer " + current.status() + ": someone changed it first; read it again"));
+                        : Mono.error(ResponderChangeRefused.changedMeanwhile(current, next)));
     }
 
     private ResponderView applyStatus(String id, ResponderStatus status, UUID incidentId, Instant at) {
         synchronized (lock) {
             Tracked next = tracked.get(id).withStatus(status, incidentId, at);
             tracked.put(id, next);
-            emit(next.view());
+            changes.publish(next.view());
             return next.view();
-        }
-    }
-
-    /** Called under the lock only, so emissions never race each other. */
-    private void emit(ResponderView view) {
-        Sinks.EmitResult result = sink.tryEmitNext(view);
-        if (result.isSuccess() || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
-            published.increment();
-        } else {
-            notPublished.increment();
-            log.warn("Responder change {} {} not published: {}", view.id(), view.status(), result);
         }
     }
 
@@ -246,13 +219,5 @@ public class ResponderRoster {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static <T> Mono<T> unknown(String responderId) {
-        return refuse(Reason.UNKNOWN_RESPONDER, "no responder " + responderId);
-    }
-
-    private static <T> Mono<T> refuse(Reason reason, String message) {
-        return Mono.error(new ResponderChangeRefused(reason, message));
     }
 }
