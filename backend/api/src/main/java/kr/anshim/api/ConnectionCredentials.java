@@ -16,7 +16,9 @@ public record ConnectionCredentials(Kind kind, String id, String token) {
         /** A gateway that relays events for many devices (of its wards, when it has any). */
         GATEWAY,
         /** A trusted service such as the control-room UI. */
-        SERVICE
+        SERVICE,
+        /** A signed-in screen user; the token comes from {@link Routes#LOGIN}. Everything is scoped to the user's wards. */
+        USER
     }
 
     public static ConnectionCredentials device(String id, String token) {
@@ -25,6 +27,10 @@ public record ConnectionCredentials(Kind kind, String id, String token) {
 
     public static ConnectionCredentials gateway(String id, String token) {
         return new ConnectionCredentials(Kind.GATEWAY, id, token);
+    }
+
+    public static ConnectionCredentials user(String username, String sessionToken) {
+        return new ConnectionCredentials(Kind.USER, username, sessionToken);
     }
 
     public static ConnectionCredentials service(String id, String token) {

@@ -15,11 +15,26 @@ public final class Routes {
     /** Request-stream: a snapshot of the open incidents, then every change, live. */
     public static final String INCIDENTS_LIVE = "incidents.live";
 
+    /** Request-response, service connections only: a {@link LoginRequest} in, a {@link LoginResult} out. */
+    public static final String LOGIN = "auth.login";
+
+    /** Request-response: an incident id in, its {@link IncidentDetail} out (scoped and masked for the caller). */
+    public static final String INCIDENT_DETAIL = "incident.detail";
+
     /** Request-response: an {@link IncidentCommand} in, a {@link CommandResult} out. */
     public static final String INCIDENT_COMMAND = "incident.command";
 
     /** Request-stream: an incident's audit trail, oldest first ({@link TransitionView}). */
     public static final String INCIDENT_HISTORY = "incident.history";
+
+    /** Request-stream, services only: a {@link ResponseTimeQuery} in, one {@link ResponseTimeRow} per incident out. */
+    public static final String RESPONSE_TIME_ROWS = "metrics.response-times.rows";
+
+    /** Request-response, services only: a {@link ResponseTimeQuery} in, a list of {@link ResponseTimeSummary} out. */
+    public static final String RESPONSE_TIME_SUMMARY = "metrics.response-times.summary";
+
+    /** Request-response, services only: a {@link WorkloadQuery} in, a {@link WorkloadReport} out. */
+    public static final String WORKLOAD = "metrics.workload";
 
     private Routes() {
     }

@@ -56,6 +56,12 @@ public class DeviceRegistry {
         return Optional.ofNullable(gateways.get(gatewayId));
     }
 
+    /** The devices installed in these households. */
+    public List<RegisteredDevice> devicesOf(Set<String> householdIds) {
+        return devices.values().stream().filter(d -> householdIds.contains(d.householdId()))
+                .sorted(java.util.Comparator.comparing(RegisteredDevice::id)).toList();
+    }
+
     public int size() {
         return devices.size();
     }

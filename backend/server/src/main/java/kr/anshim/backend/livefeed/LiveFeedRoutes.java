@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
+import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /** Screens subscribe here: the open incidents first, then every change. */
 @Controller
@@ -25,11 +26,13 @@ class LiveFeedRoutes {
 
     /**
      * Snapshot and changes are merged, not concatenated, so no change slips between the two;
-     * a screen keeps the newest state of each incident by {@code updatedAt}.
+     * a screen keeps the newest state of each incident by {@code updatedAt}. Ward scoping is applied
+     * here, in the backend: a user sees only the incidents of their wards.
      */
     @MessageMapping(Routes.INCIDENTS_LIVE)
     Flux<IncidentView> live() {
-        return Callers.require(SERVICE)
-                .flatMapMany(caller -> Flux.merge(feed.changes(), incidents.open().map(Incident::view)));
+        return Callers.require(SERVICE, USER)
+                .flatMapMany(caller -> Flux.merge(feed.changes(), incidents.open().map(Incident::view))
+                        .filter(incident -> caller.sees(incident.wardCode())));
     }
 }

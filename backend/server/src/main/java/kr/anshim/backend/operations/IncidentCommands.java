@@ -2,6 +2,8 @@ package kr.anshim.backend.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.CommandResult;
+import kr.anshim.api.ConnectionCredentials;
+import kr.anshim.backend.security.Caller;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.ResponderView;
 import kr.anshim.backend.incident.AuditTrail;
@@ -67,13 +69,32 @@ public class IncidentCommands {
         this.meters = meters;
     }
 
+    /** A trusted service's command (tests, tools): all wards, the actor as given. */
     public Mono<CommandResult> execute(IncidentCommand command) {
-        if (command == null || command.incidentId() == null || command.action() == null) {
+        return execute(command, new Caller(ConnectionCredentials.Kind.SERVICE, "service", java.util.Set.of()));
+    }
+
+    /**
+     * A command on behalf of {@code caller}. A user acts under their own name, whatever the command
+     * says, within their role's permissions and only in their wards.
+     */
+    public Mono<CommandResult> execute(IncidentCommand requested, Caller caller) {
+        if (requested == null || requested.incidentId() == null || requested.action() == null) {
             return Mono.just(counted(CommandResult.refused("incidentId and action are required", null), "INVALID"));
         }
+        if (!caller.may(requested.action())) {
+            return Mono.just(counted(CommandResult.refused("your role (" + caller.role() + ") may not "
+                    + requested.action(), null), requested.action().name()));
+        }
+        IncidentCommand command = caller.kind() == ConnectionCredentials.Kind.USER
+                ? new IncidentCommand(requested.incidentId(), requested.action(), caller.id(), requested.value(),
+                requested.responderId(), requested.residentRequested(), requested.crimeRiskConfirmed(), requested.note())
+                : requested;
+        String notFound = "no incident " + command.incidentId() + (caller.kind() == ConnectionCredentials.Kind.USER ? " in your wards" : "");
         return stage.serially(() -> current(command.incidentId())
+                        .filter(before -> caller.sees(before.wardCode()))
                         .flatMap(before -> apply(before, command))
-                        .switchIfEmpty(Mono.fromSupplier(() -> CommandResult.refused("no incident " + command.incidentId(), null))))
+                        .switchIfEmpty(Mono.fromSupplier(() -> CommandResult.refused(notFound, null))))
                 .onErrorResume(error -> {
                     log.warn("Command {} on {} not stored: {}", command.action(), command.incidentId(), error.toString());
                     return Mono.just(CommandResult.refused("not stored, try again: " + error.getMessage(), null));

@@ -2,6 +2,8 @@ package kr.anshim.backend.operations;
 
 import kr.anshim.api.CommandResult;
 import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentDetail;
+import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.api.Routes;
 import kr.anshim.api.TransitionView;
 import kr.anshim.backend.incident.AuditTrail;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
 import java.util.UUID;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
+import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /** Request-response commands and the audit trail, for the screens (service connections) only. */
 @Controller
@@ -22,27 +25,47 @@ class IncidentRoutes {
 
     private final IncidentCommands commands;
     private final AuditTrail audit;
+    private final IncidentStore incidents;
+    private final IncidentDetails details;
 
-    IncidentRoutes(IncidentCommands commands, AuditTrail audit) {
+    IncidentRoutes(IncidentCommands commands, AuditTrail audit, IncidentStore incidents, IncidentDetails details) {
         this.commands = commands;
         this.audit = audit;
+        this.incidents = incidents;
+        this.details = details;
     }
 
     @MessageMapping(Routes.INCIDENT_COMMAND)
     Mono<CommandResult> command(IncidentCommand command) {
-        return Callers.require(SERVICE).flatMap(caller -> commands.execute(command));
+        return Callers.require(SERVICE, USER).flatMap(caller -> commands.execute(command, caller));
     }
 
     @MessageMapping(Routes.INCIDENT_HISTORY)
     Flux<TransitionView> history(String incidentId) {
-        return Callers.require(SERVICE).flatMapMany(caller -> {
+        return Callers.require(SERVICE, USER).flatMapMany(caller -> {
             UUID id;
             try {
                 id = UUID.fromString(incidentId.replace("\"", "").strip());
             } catch (IllegalArgumentException e) {
                 return Flux.error(new MessagingException("not an incident id: " + incidentId));
             }
-            return audit.history(id);
+            return incidents.byId(id)
+                    .filter(incident -> caller.sees(incident.wardCode()))
+                    .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
+                    .flatMapMany(incident -> audit.history(id));
+        });
+    }
+
+    @MessageMapping(Routes.INCIDENT_DETAIL)
+    Mono<IncidentDetail> detail(String incidentId) {
+        return Callers.require(SERVICE, USER).flatMap(caller -> {
+            UUID id;
+            try {
+                id = UUID.fromString(incidentId.replace("\"", "").strip());
+            } catch (IllegalArgumentException e) {
+                return Mono.error(new MessagingException("not an incident id: " + incidentId));
+            }
+            return details.detail(id, caller);
         });
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.GATEWAY;
 import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
+import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /**
  * The responder routes, by interaction model: position reports are fire-and-forget (from gateways
@@ -60,7 +61,7 @@ class ResponderRoutesController {
 
     @MessageMapping(ResponderRoutes.RESPONDERS_RECOMMEND)
     Mono<List<ResponderRecommendation>> recommend(byte[] query) {
-        return Callers.require(SERVICE)
+        return Callers.require(SERVICE, USER)
                 .flatMap(caller -> roster.ready().then(Mono.fromCallable(() -> input.recommendation(query))))
                 .flatMap(checked -> checked.rejection() != null
                         ? Mono.error(checked.rejection())
@@ -70,7 +71,7 @@ class ResponderRoutesController {
     /** Every responder, then their changes, thinned for screens. */
     @MessageMapping(ResponderRoutes.RESPONDERS_LIVE)
     Flux<ResponderView> live() {
-        return Callers.require(SERVICE)
+        return Callers.require(SERVICE, USER)
                 .flatMapMany(caller -> roster.ready().thenMany(LatestPerResponder.snapshotThenEvery(
                         roster.changes(), roster::all, SCREEN_PERIOD, Schedulers.parallel())));
     }

@@ -37,8 +37,11 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
     private final ServiceTokens services;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final UserDirectory users;
 
-    ConnectionAuthentication(DeviceRegistry registry, ServiceTokens services, ObjectMapper json, MeterRegistry meters) {
+    ConnectionAuthentication(DeviceRegistry registry, ServiceTokens services, ObjectMapper json, MeterRegistry meters,
+                             UserDirectory users) {
+        this.users = users;
         this.registry = registry;
         this.services = services;
         this.json = json;
@@ -49,7 +52,16 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
     public SocketAcceptor apply(SocketAcceptor accepted) {
         return (setup, sendingSocket) -> registry.ready().then(Mono.defer(() -> {
             Optional<ConnectionCredentials> credentials = read(setup);
-            Optional<Caller> caller = credentials.flatMap(this::authenticate);
+            return credentials.map(this::authenticate).orElse(Mono.empty())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(caller -> accept(credentials, caller, setup, sendingSocket, accepted));
+        }));
+    }
+
+    private Mono<RSocket> accept(Optional<ConnectionCredentials> credentials, Optional<Caller> caller,
+                                 ConnectionSetupPayload setup, RSocket sendingSocket, SocketAcceptor accepted) {
+        {
             if (caller.isEmpty()) {
                 String who = credentials.map(c -> c.kind() + " " + c.id()).orElse("a connection without credentials");
                 count("refused", credentials.map(c -> c.kind().name()).orElse("NONE"));
@@ -60,7 +72,7 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
             }
             count("accepted", caller.get().kind().name());
             return accepted.accept(setup, sendingSocket).map(handler -> withCaller(handler, caller.get()));
-        }));
+        }
     }
 
     private Optional<ConnectionCredentials> read(ConnectionSetupPayload setup) {
@@ -76,17 +88,18 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
         }
     }
 
-    private Optional<Caller> authenticate(ConnectionCredentials credentials) {
+    private Mono<Caller> authenticate(ConnectionCredentials credentials) {
         return switch (credentials.kind()) {
-            case DEVICE -> registry.find(credentials.id())
+            case DEVICE -> Mono.justOrEmpty(registry.find(credentials.id())
                     .filter(device -> !device.revoked() && Tokens.matches(credentials.token(), device.tokenSha256()))
-                    .map(device -> new Caller(credentials.kind(), device.id(), java.util.Set.of()));
-            case GATEWAY -> registry.gateway(credentials.id())
+                    .map(device -> new Caller(credentials.kind(), device.id(), java.util.Set.of())));
+            case GATEWAY -> Mono.justOrEmpty(registry.gateway(credentials.id())
                     .filter(gateway -> !gateway.revoked() && Tokens.matches(credentials.token(), gateway.tokenSha256()))
-                    .map(gateway -> new Caller(credentials.kind(), gateway.id(), gateway.wards()));
+                    .map(gateway -> new Caller(credentials.kind(), gateway.id(), gateway.wards())));
             case SERVICE -> services.matches(credentials.id(), credentials.token())
-                    ? Optional.of(new Caller(credentials.kind(), credentials.id(), java.util.Set.of()))
-                    : Optional.empty();
+                    ? Mono.just(new Caller(credentials.kind(), credentials.id(), java.util.Set.of()))
+                    : Mono.empty();
+            case USER -> users.session(credentials.id(), credentials.token());
         };
     }
 

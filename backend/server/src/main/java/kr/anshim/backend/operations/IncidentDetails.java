@@ -1,0 +1,89 @@
+package kr.anshim.backend.operations;
+
+import kr.anshim.api.IncidentDetail;
+import kr.anshim.api.IncidentDetail.DeviceHealth;
+import kr.anshim.backend.device.DeviceRegistry;
+import kr.anshim.backend.device.DeviceSupervision;
+import kr.anshim.backend.incident.Call112Status;
+import kr.anshim.backend.incident.Correlator;
+import kr.anshim.backend.incident.Incident;
+import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.backend.security.Caller;
+import org.springframework.messaging.MessagingException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The incident panel's data: household contact and device health, scoped to the caller's wards.
+ * A stalking victim's name, phone and exact address are masked for a police liaison until the
+ * incident is handed to police (112 hand-off requested): police get what they need, when they need it.
+ */
+@Component
+class IncidentDetails {
+
+    private static final Duration SILENT_AFTER = Duration.ofSeconds(90);
+
+    private final Correlator correlator;
+    private final IncidentStore incidents;
+    private final DatabaseClient db;
+    private final DeviceRegistry registry;
+    private final DeviceSupervision supervision;
+    private final Clock clock;
+
+    IncidentDetails(Correlator correlator, IncidentStore incidents, DatabaseClient db, DeviceRegistry registry,
+                    DeviceSupervision supervision, Clock clock) {
+        this.correlator = correlator;
+        this.incidents = incidents;
+        this.db = db;
+        this.registry = registry;
+        this.supervision = supervision;
+        this.clock = clock;
+    }
+
+    Mono<IncidentDetail> detail(UUID id, Caller caller) {
+        return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byId(id))
+                .filter(incident -> caller.sees(incident.wardCode()))
+                .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
+                .flatMap(incident -> incident.householdId() == null
+                        ? Mono.just(new IncidentDetail(incident.view(), null, false, false, null, null, null, devices(incident)))
+                        : household(incident, caller));
+    }
+
+    private Mono<IncidentDetail> household(Incident incident, Caller caller) {
+        return db.sql("select protected_person, contact_name, contact_phone, address from household where id = $1")
+                .bind(0, incident.householdId())
+                .fetch().one()
+                .map(row -> {
+                    boolean protectedPerson = Boolean.TRUE.equals(row.get("protected_person"));
+                    boolean mask = protectedPerson && caller.seesIdentityOnlyAfterHandOff()
+                            && incident.call112() == Call112Status.NOT_REQUESTED;
+                    String name = (String) row.get("contact_name");
+                    String phone = (String) row.get("contact_phone");
+                    String address = (String) row.get("address");
+                    return new IncidentDetail(incident.view(), incident.householdId(), protectedPerson, mask,
+                            mask ? Masking.name(name) : name, mask ? Masking.phone(phone) : phone,
+                            mask ? Masking.address(address) : address, devices(incident));
+                });
+    }
+
+    private java.util.List<DeviceHealth> devices(Incident incident) {
+        Instant now = clock.instant();
+        Map<String, String> householdOf = new java.util.HashMap<>();
+        incident.deviceIds().forEach(d -> registry.find(d).ifPresent(r -> householdOf.put(d, r.householdId())));
+        return registry.devicesOf(incident.householdId() == null ? java.util.Set.copyOf(householdOf.values())
+                        : java.util.Set.of(incident.householdId())).stream()
+                .map(device -> {
+                    Instant heard = supervision.lastSeen(device.id()).orElse(null);
+                    return new DeviceHealth(device.id(), device.family().name(), heard,
+                            heard != null && heard.isBefore(now.minus(SILENT_AFTER)), device.revoked());
+                })
+                .toList();
+    }
+}

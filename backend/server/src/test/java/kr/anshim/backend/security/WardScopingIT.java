@@ -1,0 +1,173 @@
+package kr.anshim.backend.security;
+
+import io.rsocket.exceptions.RejectedSetupException;
+import kr.anshim.api.Ack;
+import kr.anshim.api.CommandResult;
+import kr.anshim.api.ConnectionCredentials;
+import kr.anshim.api.DemoCity;
+import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentCommand.Action;
+import kr.anshim.api.IncidentDetail;
+import kr.anshim.api.IncidentView;
+import kr.anshim.api.LoginRequest;
+import kr.anshim.api.LoginResult;
+import kr.anshim.api.Routes;
+import kr.anshim.backend.BackendIT;
+import kr.anshim.backend.TestConnections;
+import kr.anshim.backend.TestDevices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.rsocket.server.LocalRSocketServerPort;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ward scoping and least privilege are enforced by the backend on the users' own connections: a
+ * 마포구 operator neither sees nor acts on a 송파구 incident, a police liaison only hands off to
+ * 112, and a stalking victim's identity stays masked for police until the hand-off.
+ */
+@BackendIT
+class WardScopingIT {
+
+    private static final DemoCity.Device MAPO_BELL = device("EB-11440-0003");
+    private static final DemoCity.Device MAPO_CAMERA = device("DC-11440-0001");
+    private static final DemoCity.Device SONGPA_CAMERA = device("DC-11710-0002");
+
+    @LocalRSocketServerPort
+    int port;
+
+    @Autowired
+    RSocketStrategies strategies;
+
+    RSocketRequester ui;
+    RSocketRequester gateway;
+
+    @BeforeEach
+    void connect() {
+        ui = TestConnections.ui(strategies, port);
+        gateway = TestConnections.gateway(strategies, port);
+    }
+
+    @AfterEach
+    void disconnect() {
+        ui.dispose();
+        gateway.dispose();
+    }
+
+    @Test
+    void a_wrong_password_and_a_stale_token_are_refused() {
+        LoginResult wrong = login("op.mapo", "guess");
+        assertThat(wrong.ok()).isFalse();
+        assertThat(wrong.error()).contains("wrong username or password");
+        assertThat(login("nobody", "anshim-demo").error()).isEqualTo(wrong.error());
+
+        RSocketRequester forged = TestConnections.connect(strategies, port, ConnectionCredentials.user("op.mapo", "made-up"));
+        StepVerifier.create(forged.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class))
+                .expectError(RejectedSetupException.class)
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_mapo_operator_sees_and_acts_on_mapo_only() {
+        IncidentView mapo = raise(MAPO_CAMERA, "TAMPER");
+        IncidentView songpa = raise(SONGPA_CAMERA, "TAMPER");
+        RSocketRequester operator = userConnection("op.mapo");
+
+        List<IncidentView> visible = operator.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+                .take(Duration.ofSeconds(2)).collectList().block(Duration.ofSeconds(10));
+        assertThat(visible).extracting(IncidentView::wardCode).containsOnly("11440");
+        assertThat(visible).extracting(IncidentView::id).contains(mapo.id()).doesNotContain(songpa.id());
+
+        CommandResult foreign = command(operator, IncidentCommand.of(songpa.id(), Action.ACKNOWLEDGE, "op.mapo"));
+        assertThat(foreign.accepted()).isFalse();
+        assertThat(foreign.error()).isEqualTo("no incident " + songpa.id() + " in your wards");
+        StepVerifier.create(operator.route(Routes.INCIDENT_DETAIL).data(songpa.id().toString()).retrieveMono(IncidentDetail.class))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("in your wards"))
+                .verify(Duration.ofSeconds(10));
+
+        CommandResult own = command(operator, IncidentCommand.of(mapo.id(), Action.ACKNOWLEDGE, "someone-else"));
+        assertThat(own.accepted()).isTrue();
+        assertThat(own.incident().status()).isEqualTo("ACKNOWLEDGED");
+        operator.dispose();
+    }
+
+    @Test
+    void a_police_liaison_only_hands_off_to_112_and_sees_a_victims_identity_only_after_the_hand_off() {
+        IncidentView bell = raise(MAPO_BELL, "BELL_PRESSED");
+        RSocketRequester police = userConnection("police.mapo");
+
+        CommandResult acknowledge = command(police, IncidentCommand.of(bell.id(), Action.ACKNOWLEDGE, "police.mapo"));
+        assertThat(acknowledge.accepted()).isFalse();
+        assertThat(acknowledge.error()).isEqualTo("your role (POLICE_LIAISON) may not ACKNOWLEDGE");
+
+        IncidentDetail before = detail(police, bell);
+        assertThat(before.protectedPerson()).isTrue();
+        assertThat(before.masked()).isTrue();
+        assertThat(before.contactPhone()).matches("010-\\*\\*\\*\\*-\\d{4}");
+        assertThat(before.address()).endsWith("***");
+
+        assertThat(command(police, IncidentCommand.of(bell.id(), Action.CALL_112, "police.mapo").withValue("REQUESTED")).accepted()).isTrue();
+        IncidentDetail after = detail(police, bell);
+        assertThat(after.masked()).isFalse();
+        assertThat(after.contactPhone()).doesNotContain("*");
+
+        RSocketRequester operator = userConnection("op.mapo");
+        assertThat(detail(operator, bell).masked()).isFalse();
+        police.dispose();
+        operator.dispose();
+    }
+
+    @Test
+    void a_supervisor_sees_every_ward() {
+        IncidentView songpa = raise(device("DC-11710-0003"), "LOITERING");
+        RSocketRequester supervisor = userConnection("supervisor");
+        List<IncidentView> visible = supervisor.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+                .take(Duration.ofSeconds(2)).collectList().block(Duration.ofSeconds(10));
+        assertThat(visible).extracting(IncidentView::id).contains(songpa.id());
+        supervisor.dispose();
+    }
+
+    private IncidentView raise(DemoCity.Device device, String type) {
+        Map<String, Object> payload = type.equals("LOITERING") ? Map.of("dwellSeconds", 120) : Map.of();
+        DemoCity.Household home = TestDevices.household(device);
+        Ack ack = gateway.route(Routes.ALARM).data(TestDevices.event(device, type, payload)).retrieveMono(Ack.class)
+                .block(Duration.ofSeconds(10));
+        assertThat(ack.durable()).isTrue();
+        return ui.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+                .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
+                .blockFirst(Duration.ofSeconds(10));
+    }
+
+    private RSocketRequester userConnection(String username) {
+        LoginResult login = login(username, "anshim-demo");
+        assertThat(login.ok()).as(login.error()).isTrue();
+        return TestConnections.connect(strategies, port, ConnectionCredentials.user(username, login.token()));
+    }
+
+    private LoginResult login(String username, String password) {
+        return ui.route(Routes.LOGIN).data(new LoginRequest(username, password)).retrieveMono(LoginResult.class)
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static CommandResult command(RSocketRequester connection, IncidentCommand command) {
+        return connection.route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
+    }
+
+    private static IncidentDetail detail(RSocketRequester connection, IncidentView incident) {
+        return connection.route(Routes.INCIDENT_DETAIL).data(incident.id().toString()).retrieveMono(IncidentDetail.class)
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static DemoCity.Device device(String id) {
+        return TestDevices.CITY.devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    }
+}
