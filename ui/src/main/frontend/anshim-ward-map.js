@@ -1,16 +1,20 @@
 import L from 'leaflet';
+import 'leaflet.markercluster';
 
-const SEVERITY_COLOURS = {
-  CRITICAL: '#ff453a',
-  HIGH: '#ff9f0a',
-  MEDIUM: '#ffd60a',
-  LOW: '#64d2ff',
+const SEVERITY_COLOURS = { CRITICAL: '#ff453a', HIGH: '#ff9f0a', MEDIUM: '#ffd60a', LOW: '#64d2ff' };
+const SEVERITY_RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
+const RESPONDER_COLOURS = {
+  AVAILABLE: '#30d158', DISPATCHED: '#bf5af2', EN_ROUTE: '#bf5af2', ON_SCENE: '#ff375f',
+  RETURNING: '#8e8e93', OFF_DUTY: '#48484a',
 };
 const CLOSED = new Set(['RESOLVED', 'FALSE_ALARM', 'CANCELLED']);
 
 /**
- * <anshim-ward-map>: Seoul's 25 wards and live incident markers, in light DOM so Leaflet's
- * global stylesheet applies. The server calls upsertIncidents(json) with a JSON array.
+ * <anshim-ward-map>: Seoul's 25 wards shaded by open-incident load, incident markers coloured by
+ * severity (critical ones pulse) and clustered when zoomed out (a cluster takes its worst member's
+ * colour), and responder markers by status. Light DOM, so Leaflet's global stylesheet applies.
+ * The server calls upsertIncidents(json), upsertResponders(json), select(id); a click on a marker
+ * fires "incident-select" with detail.id.
  */
 class AnshimWardMap extends HTMLElement {
   connectedCallback() {
@@ -22,18 +26,22 @@ class AnshimWardMap extends HTMLElement {
     container.className = 'anshim-ward-map__canvas';
     this.appendChild(container);
     this._incidents = new Map();
+    this._responders = new Map();
+    this._wardLayers = new Map();
     this._fitted = false;
-    this._map = L.map(container, {
-      minZoom: 10,
-      maxZoom: 17,
-      zoomSnap: 0.25,
-      preferCanvas: false,
-      attributionControl: true,
-    });
+    this._map = L.map(container, { minZoom: 10, maxZoom: 17, zoomSnap: 0.25, attributionControl: true });
     this._map.attributionControl.setPrefix(false);
     this._map.attributionControl.addAttribution(this.getAttribute('attribution') || '');
     this._map.setView([37.5665, 126.978], 11);
-    this._wardsLoaded = fetch('data/seoul-districts.geojson')
+    this._clusters = L.markerClusterGroup({
+      maxClusterRadius: 40,
+      disableClusteringAtZoom: 15,
+      showCoverageOnHover: false,
+      iconCreateFunction: (cluster) => this._clusterIcon(cluster),
+    });
+    this._map.addLayer(this._clusters);
+    this._responderLayer = L.layerGroup().addTo(this._map);
+    fetch('data/seoul-districts.geojson')
       .then((response) => response.json())
       .then((geojson) => this._drawWards(geojson));
     this._resizeObserver = new ResizeObserver(() => this._onResize());
@@ -45,11 +53,14 @@ class AnshimWardMap extends HTMLElement {
       style: () => ({ color: '#5e7aa8', weight: 1.2, fillColor: '#1c2a44', fillOpacity: 0.55, className: 'anshim-ward' }),
       onEachFeature: (feature, layer) => {
         const p = feature.properties;
+        this._wardLayers.set(p.code, layer);
         layer.bindTooltip(`${p.name_ko} ${p.name_en}`, { sticky: true, className: 'anshim-ward-tooltip' });
       },
     }).addTo(this._map);
+    this._wards.bringToBack();
     this._bounds = this._wards.getBounds();
     this.setAttribute('wards', String(geojson.features.length));
+    this._shadeWards();
     this._onResize();
   }
 
@@ -66,41 +77,104 @@ class AnshimWardMap extends HTMLElement {
 
   upsertIncidents(json) {
     const incidents = JSON.parse(json);
+    const add = [];
+    const remove = [];
     for (const incident of incidents) {
-      this._upsert(incident);
+      const known = this._incidents.get(incident.id);
+      if (known && known.data.updatedAt > incident.updatedAt) {
+        continue;
+      }
+      if (known) {
+        remove.push(known.marker);
+        this._incidents.delete(incident.id);
+      }
+      if (!CLOSED.has(incident.status)) {
+        const marker = this._incidentMarker(incident);
+        this._incidents.set(incident.id, { data: incident, marker });
+        add.push(marker);
+      }
     }
+    this._clusters.removeLayers(remove);
+    this._clusters.addLayers(add);
     this.setAttribute('incidents', String(this._incidents.size));
+    this._shadeWards();
   }
 
-  _upsert(incident) {
-    const known = this._incidents.get(incident.id);
-    if (known && known.data.updatedAt > incident.updatedAt) {
-      return;
-    }
-    if (known) {
-      known.marker.remove();
-      this._incidents.delete(incident.id);
-    }
-    if (CLOSED.has(incident.status)) {
-      return;
-    }
+  _incidentMarker(incident) {
     const severity = incident.severity;
-    const marker = L.circleMarker([incident.latitude, incident.longitude], {
-      radius: severity === 'CRITICAL' ? 9 : 7,
-      color: '#0b0f17',
-      weight: 1.5,
-      fillColor: SEVERITY_COLOURS[severity] || '#ffffff',
-      fillOpacity: 0.95,
-      className: `anshim-incident severity-${severity.toLowerCase()}`,
+    const unacknowledged = incident.status === 'NEW' ? ' unacknowledged' : '';
+    const icon = L.divIcon({
+      className: '',
+      html: `<div class="anshim-incident severity-${severity.toLowerCase()}${unacknowledged}" data-incident-id="${incident.id}"></div>`,
+      iconSize: [18, 18],
+      iconAnchor: [9, 9],
     });
-    marker.bindTooltip(`${incident.kind} · ${severity} (${incident.score})<br>${incident.lastSignal}`);
-    marker.addTo(this._map);
-    marker.getElement()?.setAttribute('data-incident-id', incident.id);
-    this._incidents.set(incident.id, { data: incident, marker });
+    const marker = L.marker([incident.latitude, incident.longitude], { icon, keyboard: true, title: incident.kind });
+    marker.severity = severity;
+    marker.on('click', () => this.dispatchEvent(new CustomEvent('incident-select', { detail: { id: incident.id } })));
+    return marker;
+  }
+
+  _clusterIcon(cluster) {
+    let worst = 'LOW';
+    for (const child of cluster.getAllChildMarkers()) {
+      if (SEVERITY_RANK[child.severity] > SEVERITY_RANK[worst]) {
+        worst = child.severity;
+      }
+    }
+    return L.divIcon({
+      className: '',
+      html: `<div class="anshim-cluster severity-${worst.toLowerCase()}">${cluster.getChildCount()}</div>`,
+      iconSize: [34, 34],
+      iconAnchor: [17, 17],
+    });
+  }
+
+  _shadeWards() {
+    if (!this._wardLayers.size) {
+      return;
+    }
+    const load = new Map();
+    for (const { data } of this._incidents.values()) {
+      load.set(data.wardCode, (load.get(data.wardCode) || 0) + 1);
+    }
+    const max = Math.max(1, ...load.values());
+    for (const [code, layer] of this._wardLayers) {
+      const share = (load.get(code) || 0) / max;
+      layer.setStyle({ fillColor: share === 0 ? '#1c2a44' : `rgba(255, 69, 58, ${0.15 + 0.5 * share})`, fillOpacity: share === 0 ? 0.55 : 0.85 });
+    }
+  }
+
+  upsertResponders(json) {
+    for (const responder of JSON.parse(json)) {
+      const colour = RESPONDER_COLOURS[responder.status] || '#8e8e93';
+      const known = this._responders.get(responder.id);
+      if (known) {
+        known.setLatLng([responder.latitude, responder.longitude]);
+        known.setStyle({ fillColor: colour });
+      } else {
+        const marker = L.circleMarker([responder.latitude, responder.longitude], {
+          radius: 4, color: '#0b0f17', weight: 1, fillColor: colour, fillOpacity: 0.9,
+          className: `anshim-responder kind-${responder.kind.toLowerCase()}`,
+        }).bindTooltip(`${responder.callSign} · ${responder.status}`);
+        marker.addTo(this._responderLayer);
+        this._responders.set(responder.id, marker);
+      }
+    }
+    this.setAttribute('responders', String(this._responders.size));
+  }
+
+  select(id) {
+    const known = this._incidents.get(id);
+    if (!known) {
+      return;
+    }
+    this._clusters.zoomToShowLayer(known.marker, () => {
+      this._map.panTo(known.marker.getLatLng());
+    });
   }
 
   disconnectedCallback() {
-    // Vaadin may detach and re-attach the same element; keep the map, stop observing size only.
     this._resizeObserver?.disconnect();
     this._resizeObserver = new ResizeObserver(() => this._onResize());
     if (this.isConnected) {

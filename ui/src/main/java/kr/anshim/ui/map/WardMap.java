@@ -19,8 +19,10 @@ import java.util.List;
  */
 @Tag("anshim-ward-map")
 @NpmPackage(value = "leaflet", version = "1.9.4")
+@NpmPackage(value = "leaflet.markercluster", version = "1.5.3")
 @JsModule("./anshim-ward-map.js")
 @CssImport("leaflet/dist/leaflet.css")
+@CssImport("leaflet.markercluster/dist/MarkerCluster.css")
 public class WardMap extends Component implements HasSize {
 
     /** Shown on the map, as the boundary data's licence (KOGL type 1) asks. */
@@ -33,6 +35,30 @@ public class WardMap extends Component implements HasSize {
         this.json = json;
         getElement().setAttribute("attribution", ATTRIBUTION);
         setSizeFull();
+    }
+
+    /** Moves and recolours responder markers. */
+    public void upsertResponders(List<kr.anshim.api.ResponderView> responders) {
+        if (responders.isEmpty()) {
+            return;
+        }
+        try {
+            getElement().callJsFunction("upsertResponders", json.writeValueAsString(responders));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Zooms to an incident's marker. */
+    public void select(java.util.UUID id) {
+        getElement().callJsFunction("select", id.toString());
+    }
+
+    /** A click on an incident marker. */
+    public com.vaadin.flow.shared.Registration addSelectListener(java.util.function.Consumer<java.util.UUID> listener) {
+        return getElement().addEventListener("incident-select",
+                        event -> listener.accept(java.util.UUID.fromString(event.getEventData().getString("event.detail.id"))))
+                .addEventData("event.detail.id");
     }
 
     /** Adds, moves or updates markers; a screen keeps the newest state of each incident. */

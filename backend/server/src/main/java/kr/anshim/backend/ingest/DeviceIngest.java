@@ -3,6 +3,7 @@ package kr.anshim.backend.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.Ack;
+import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.Routes;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.ingest.Rejection.Reason;
@@ -21,6 +22,7 @@ class DeviceIngest {
     private final EventValidation validation;
     private final EventJournal journal;
     private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
+    private final Map<DeviceFamily, Counter> received = new EnumMap<>(DeviceFamily.class);
 
     DeviceIngest(EventValidation validation, EventJournal journal, MeterRegistry meters) {
         this.validation = validation;
@@ -28,6 +30,10 @@ class DeviceIngest {
         for (Reason reason : Reason.values()) {
             rejected.put(reason, Counter.builder("anshim.ingest.rejected").tag("reason", reason.name())
                     .description("Events refused, by reason").register(meters));
+        }
+        for (DeviceFamily family : DeviceFamily.values()) {
+            received.put(family, Counter.builder("anshim.ingest.events.received").tag("family", family.name())
+                    .description("Valid alarm events in, by device family, before they are journalled").register(meters));
         }
     }
 
@@ -43,6 +49,7 @@ class DeviceIngest {
                 return Mono.just(new Rejection(result.accepted().eventId(), Reason.WRONG_ROUTE,
                         "heartbeats go to " + Routes.HEARTBEAT + ", not to the alarm routes").ack());
             }
+            received.get(result.accepted().device().family()).increment();
             UUID eventId = result.accepted().eventId();
             return journal.append(result.accepted())
                     .onErrorResume(error -> storageUnavailable(eventId, error));

@@ -8,6 +8,8 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
+import java.time.Clock;
+
 /**
  * Fans committed incident changes out to subscribers. A slow subscriber never holds the
  * pipeline back: each has its own bounded buffer, and when it overflows the oldest changes go;
@@ -22,12 +24,14 @@ public class LiveFeed {
     private final Counter published;
     private final Counter dropped;
     private final Counter failed;
+    private final PublishLatency latency;
 
-    LiveFeed(MeterRegistry meters) {
+    LiveFeed(MeterRegistry meters, Clock clock) {
         this.published = Counter.builder("anshim.livefeed.changes").tag("outcome", "published").register(meters);
         this.dropped = Counter.builder("anshim.livefeed.changes").tag("outcome", "dropped").register(meters);
         this.failed = Counter.builder("anshim.livefeed.changes").tag("outcome", "failed").register(meters);
         meters.gauge("anshim.livefeed.subscribers", sink, Sinks.Many::currentSubscriberCount);
+        this.latency = new PublishLatency(clock, meters);
     }
 
     /** Called from the journal's serial commit stage only, so emissions never race. */
@@ -35,6 +39,7 @@ public class LiveFeed {
         Sinks.EmitResult result = sink.tryEmitNext(change);
         if (result.isSuccess() || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             published.increment();
+            latency.published(change);
         } else {
             failed.increment();
         }

@@ -54,6 +54,7 @@ public class SeverityRanking {
     static final int SEVERAL_DOORS_MAX = 30;
     static final int AGE_PER_MINUTE = 2;
     static final int AGE_MAX = 30;
+    static final int ESCALATION = 10;
 
     public Ranking rank(RankingFacts facts, Instant now) {
         List<Contribution> contributions = new ArrayList<>();
@@ -77,6 +78,11 @@ public class SeverityRanking {
         }
         if (facts.awaitingAck()) {
             long minutes = Duration.between(facts.openedAt(), now).toMinutes();
+            int sofar = contributions.stream().mapToInt(Contribution::points).sum();
+            if (minutes > 0 && Severity.of(sofar) == Severity.CRITICAL) {
+                // a critical incident nobody acknowledged within a minute goes to the supervisor's screen
+                contributions.add(new Contribution("ESCALATED_TO_SUPERVISOR", ESCALATION));
+            }
             if (minutes > 0) {
                 contributions.add(new Contribution("UNACKNOWLEDGED_AGE", (int) Math.min(AGE_MAX, minutes * AGE_PER_MINUTE)));
             }

@@ -49,6 +49,16 @@ class SeverityRankingTest {
     }
 
     @Test
+    void a_critical_incident_unacknowledged_for_a_minute_is_escalated_to_the_supervisor() {
+        RankingFacts bell = facts(Map.of(SignalType.BELL_PRESSED, 1), 1, false, afternoon, true);
+        assertThat(ranking.rank(bell, afternoon.plusSeconds(59)).reasons()).containsExactly("BELL_PRESSED +95");
+        assertThat(ranking.rank(bell, afternoon.plusSeconds(60)).reasons())
+                .containsExactly("BELL_PRESSED +95", "ESCALATED_TO_SUPERVISOR +10", "UNACKNOWLEDGED_AGE +2");
+        RankingFacts acknowledged = facts(Map.of(SignalType.BELL_PRESSED, 1), 1, false, afternoon, false);
+        assertThat(ranking.rank(acknowledged, afternoon.plusSeconds(600)).reasons()).containsExactly("BELL_PRESSED +95");
+    }
+
+    @Test
     void repetition_is_capped() {
         Ranking r = ranking.rank(facts(Map.of(SignalType.MOTION, 50), 1, false, afternoon, false), afternoon);
         assertThat(r.reasons()).containsExactly("MOTION +5", "REPETITION +15");

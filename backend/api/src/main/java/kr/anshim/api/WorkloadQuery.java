@@ -1,0 +1,19 @@
+package kr.anshim.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The period of a workload report (route {@link Routes#WORKLOAD}), at most
+ * {@value ResponseTimeQuery#MAX_DAYS} days.
+ *
+ * @param from  first instant, inclusive
+ * @param to    end, exclusive
+ * @param wards MOIS ward codes; empty means all wards
+ */
+public record WorkloadQuery(Instant from, Instant to, List<String> wards) {
+
+    public WorkloadQuery {
+        wards = wards == null ? List.of() : List.copyOf(wards);
+    }
+}

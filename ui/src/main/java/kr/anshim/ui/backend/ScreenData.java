@@ -1,0 +1,70 @@
+package kr.anshim.ui.backend;
+
+import kr.anshim.api.CommandResult;
+import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentDetail;
+import kr.anshim.api.IncidentView;
+import kr.anshim.api.ResponderRecommendation;
+import kr.anshim.api.ResponderRoutes;
+import kr.anshim.api.ResponderView;
+import kr.anshim.api.Routes;
+import kr.anshim.api.TransitionView;
+import kr.anshim.ui.security.AnshimUser;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Everything a screen reads or does, on the signed-in user's own backend connection. */
+@Service
+public class ScreenData {
+
+    private final UserConnections connections;
+
+    ScreenData(UserConnections connections) {
+        this.connections = connections;
+    }
+
+    /** Completes once the user's own backend connection is up. */
+    public Mono<Void> connected(AnshimUser user) {
+        return connections.of(user).rsocketClient().source().then();
+    }
+
+    /** Open incidents of the user's wards, then every change; resubscribes (and so catches up) after a drop. */
+    public Flux<IncidentView> incidents(AnshimUser user) {
+        return connections.of(user).route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5)));
+    }
+
+    public Flux<ResponderView> responders(AnshimUser user) {
+        return connections.of(user).route(ResponderRoutes.RESPONDERS_LIVE).retrieveFlux(ResponderView.class)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5)));
+    }
+
+    public Mono<IncidentDetail> detail(AnshimUser user, UUID incident) {
+        return connections.of(user).route(Routes.INCIDENT_DETAIL).data(incident.toString()).retrieveMono(IncidentDetail.class);
+    }
+
+    public Mono<List<TransitionView>> history(AnshimUser user, UUID incident) {
+        return connections.of(user).route(Routes.INCIDENT_HISTORY).data(incident.toString())
+                .retrieveFlux(TransitionView.class).collectList();
+    }
+
+    public Mono<List<ResponderRecommendation>> recommend(AnshimUser user, double latitude, double longitude) {
+        return connections.of(user).route(ResponderRoutes.RESPONDERS_RECOMMEND)
+                .data(Map.of("latitude", latitude, "longitude", longitude, "perKind", 3))
+                .retrieveMono(new ParameterizedTypeReference<List<ResponderRecommendation>>() {
+                });
+    }
+
+    public Mono<CommandResult> command(AnshimUser user, IncidentCommand command) {
+        return connections.of(user).route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class)
+                .onErrorResume(error -> Mono.just(CommandResult.refused(error.getMessage(), null)));
+    }
+}

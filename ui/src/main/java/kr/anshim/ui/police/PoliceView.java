@@ -1,0 +1,123 @@
+package kr.anshim.ui.police;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentView;
+import kr.anshim.ui.IncidentTexts;
+import kr.anshim.ui.backend.ScreenData;
+import kr.anshim.ui.layout.MainLayout;
+import kr.anshim.ui.security.AnshimUser;
+import kr.anshim.ui.security.CurrentUser;
+import reactor.core.Disposable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The police liaison's screen: live incidents of their jurisdiction with the 112 hand-off status,
+ * which they move on. The backend lets them do nothing else, and masks a protected person's
+ * identity until the hand-off.
+ */
+@Route(value = "police", layout = MainLayout.class)
+@PageTitle("경찰 연계 · 안심 통합관제")
+@RolesAllowed({"POLICE_LIAISON", "SUPERVISOR"})
+public class PoliceView extends VerticalLayout {
+
+    private static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
+    private static final Map<String, String> NEXT = Map.of("NOT_REQUESTED", "REQUESTED", "REQUESTED", "ACCEPTED",
+            "ACCEPTED", "PATROL_ASSIGNED");
+
+    private final ScreenData data;
+    private final AnshimUser user;
+    private final Map<UUID, IncidentView> open = new HashMap<>();
+    private final Grid<IncidentView> grid = new Grid<>();
+    private final Clock clock = Clock.systemUTC();
+    private Disposable subscription;
+
+    public PoliceView(ScreenData data) {
+        this.data = data;
+        this.user = CurrentUser.require();
+        setSizeFull();
+        grid.setId("police-queue");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(i -> IncidentTexts.severityBadge(this, i)).setHeader(getTranslation("queue.severity")).setAutoWidth(true);
+        grid.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind")).setAutoWidth(true);
+        grid.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
+        grid.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age")).setAutoWidth(true);
+        grid.addColumn(i -> getTranslation("status." + i.status())).setHeader(getTranslation("queue.status")).setAutoWidth(true);
+        grid.addColumn(i -> getTranslation("call112." + i.call112())).setHeader(getTranslation("queue.call112")).setAutoWidth(true);
+        grid.addComponentColumn(this::advance).setHeader(getTranslation("action.call112")).setAutoWidth(true);
+        grid.setSizeFull();
+        add(new H2(getTranslation("police.title")), grid);
+        setFlexGrow(1, grid);
+    }
+
+    private HorizontalLayout advance(IncidentView incident) {
+        String next = NEXT.get(incident.call112());
+        if (next == null) {
+            return new HorizontalLayout(new Span("✓"));
+        }
+        Button button = new Button("→ " + getTranslation("call112." + next), click -> data.command(user,
+                        IncidentCommand.of(incident.id(), IncidentCommand.Action.CALL_112, user.username()).withValue(next))
+                .subscribe(result -> click.getSource().getUI().ifPresent(ui -> ui.access(() -> {
+                    if (!result.accepted()) {
+                        Notification.show(result.error());
+                    }
+                }))));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        button.setId("call112-" + incident.id());
+        return new HorizontalLayout(button);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        subscription = data.incidents(user).bufferTimeout(1000, Duration.ofMillis(250))
+                .subscribe(batch -> ui.access(() -> show(batch)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+
+    private void show(List<IncidentView> batch) {
+        for (IncidentView incident : batch) {
+            IncidentView known = open.get(incident.id());
+            if (known != null && known.updatedAt().isAfter(incident.updatedAt())) {
+                continue;
+            }
+            if (CLOSED.contains(incident.status())) {
+                open.remove(incident.id());
+            } else {
+                open.put(incident.id(), incident);
+            }
+        }
+        List<IncidentView> rows = new ArrayList<>(open.values());
+        rows.sort(Comparator.comparingInt(IncidentView::score).reversed().thenComparing(IncidentView::openedAt));
+        grid.setItems(rows);
+    }
+}

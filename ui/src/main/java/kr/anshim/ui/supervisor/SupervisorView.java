@@ -1,0 +1,110 @@
+package kr.anshim.ui.supervisor;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import kr.anshim.api.IncidentView;
+import kr.anshim.api.Ward;
+import kr.anshim.api.Wards;
+import kr.anshim.ui.IncidentTexts;
+import kr.anshim.ui.backend.ScreenData;
+import kr.anshim.ui.layout.MainLayout;
+import kr.anshim.ui.security.AnshimUser;
+import kr.anshim.ui.security.CurrentUser;
+import reactor.core.Disposable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The supervisor's overview: every ward's open and critical load, live, and the critical
+ * incidents nobody acknowledged in time (escalated by the backend's ranking).
+ */
+@Route(value = "supervisor", layout = MainLayout.class)
+@PageTitle("관제 책임자 · 안심 통합관제")
+@RolesAllowed("SUPERVISOR")
+public class SupervisorView extends VerticalLayout {
+
+    private static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
+
+    record WardLoad(Ward ward, long open, long critical, long unacknowledged) {
+    }
+
+    private final ScreenData data;
+    private final AnshimUser user;
+    private final Map<UUID, IncidentView> open = new HashMap<>();
+    private final Grid<WardLoad> wards = new Grid<>();
+    private final Grid<IncidentView> escalated = new Grid<>();
+    private final Clock clock = Clock.systemUTC();
+    private Disposable subscription;
+
+    public SupervisorView(ScreenData data) {
+        this.data = data;
+        this.user = CurrentUser.require();
+        setSizeFull();
+        wards.setId("ward-load");
+        wards.addThemeVariants(GridVariant.LUMO_COMPACT);
+        wards.addColumn(w -> w.ward().nameKo() + " " + w.ward().nameEn()).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
+        wards.addColumn(WardLoad::open).setHeader(getTranslation("supervisor.ward.open")).setSortable(true);
+        wards.addColumn(WardLoad::critical).setHeader(getTranslation("supervisor.ward.critical")).setSortable(true);
+        wards.addColumn(WardLoad::unacknowledged).setHeader(getTranslation("status.NEW")).setSortable(true);
+        escalated.setId("escalated");
+        escalated.addThemeVariants(GridVariant.LUMO_COMPACT);
+        escalated.addComponentColumn(i -> IncidentTexts.severityBadge(this, i)).setHeader(getTranslation("queue.severity"));
+        escalated.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind"));
+        escalated.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"));
+        escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
+        escalated.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why"));
+        add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        subscription = data.incidents(user).bufferTimeout(2000, Duration.ofMillis(500))
+                .subscribe(batch -> ui.access(() -> show(batch)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+
+    private void show(List<IncidentView> batch) {
+        for (IncidentView incident : batch) {
+            IncidentView known = open.get(incident.id());
+            if (known != null && known.updatedAt().isAfter(incident.updatedAt())) {
+                continue;
+            }
+            if (CLOSED.contains(incident.status())) {
+                open.remove(incident.id());
+            } else {
+                open.put(incident.id(), incident);
+            }
+        }
+        wards.setItems(Wards.seoul().all().stream().map(this::load).toList());
+        escalated.setItems(open.values().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ESCALATED")))
+                .sorted((a, b) -> Integer.compare(b.score(), a.score())).toList());
+    }
+
+    private WardLoad load(Ward ward) {
+        List<IncidentView> mine = open.values().stream().filter(i -> i.wardCode().equals(ward.code())).toList();
+        return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity().equals("CRITICAL")).count(),
+                mine.stream().filter(i -> i.status().equals("NEW")).count());
+    }
+}

@@ -1,0 +1,181 @@
+package kr.anshim.ui;
+
+import kr.anshim.api.Ack;
+import kr.anshim.api.ConnectionCredentials;
+import kr.anshim.api.DemoCity;
+import kr.anshim.api.DeviceEvent;
+import kr.anshim.api.Routes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end in headless Chromium against a real backend process and this UI: sign in, watch an
+ * alarm arrive live on the queue and the map (pushed, no reload), acknowledge and dispatch it;
+ * a 마포구 operator never sees a 송파구 alarm; the police liaison sees the incident on their screen.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@ActiveProfiles("demo")
+class ControlRoomBrowserIT {
+
+    private static final DemoCity CITY = DemoCity.generate(0.1, 20221101L);
+    private static BackendProcess backend;
+
+    @LocalServerPort
+    int uiPort;
+
+    @Autowired
+    RSocketStrategies strategies;
+
+    WebDriver driver;
+    RSocketRequester gateway;
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.assumeInstalled();
+    }
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) throws Exception {
+        backend = BackendProcess.start("e2e-control-room");
+        registry.add("anshim.backend.port", backend::rsocketPort);
+    }
+
+    @AfterAll
+    static void stopBackend() throws InterruptedException {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        gateway = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.gateway(DemoCity.DEMO_GATEWAY_ID, DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID)))
+                .tcp("127.0.0.1", backend.rsocketPort());
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+        gateway.dispose();
+    }
+
+    @Test
+    void an_operator_signs_in_sees_an_alarm_arrive_live_and_acknowledges_and_dispatches_it() throws Exception {
+        driver = Browser.start("operator");
+        signIn("op.mapo");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("anshim-ward-map[wards='25']")));
+        assertThat(driver.findElements(By.cssSelector("path.anshim-ward"))).hasSize(25);
+        assertThat(driver.findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("통계청").contains("공공누리");
+        assertThat(driver.findElement(By.id("signed-in-user")).getText()).contains("마포구");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "실시간"));
+        int before = markers();
+
+        send("DC-11710-0002", "FORCED_ENTRY");
+        long sentAt = System.nanoTime();
+        send("DC-11440-0001", "FORCED_ENTRY");
+        new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(20)).until(d -> markers() > before);
+        System.out.println("Marker appeared " + (System.nanoTime() - sentAt) / 1_000_000 + " ms after the alarm was sent");
+        Thread.sleep(1000);
+        assertThat(markers()).as("the 송파구 alarm must not reach a 마포구 operator").isEqualTo(before + 1);
+        String queue = driver.findElement(By.id("incident-queue")).getText();
+        assertThat(queue).contains("강제 침입").contains("마포구").doesNotContain("송파구");
+        Browser.screenshot(driver, "console-new-alarm");
+
+        clickRow("강제 침입");
+        wait.until(d -> clicked(By.id("action-acknowledge")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "확인"));
+        Browser.screenshot(driver, "console-acknowledged");
+        // the panel re-renders as recommendations and live updates arrive: click a fresh element
+        wait.until(d -> clicked(By.cssSelector("#recommended-responders vaadin-button")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "출동"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-panel"), "DISPATCH"));
+        Browser.screenshot(driver, "console-dispatched");
+    }
+
+    @Test
+    void the_police_liaison_sees_the_incidents_of_their_station_and_moves_the_112_hand_off() throws Exception {
+        send("DC-11440-0002", "TAMPER");
+        driver = Browser.start("police");
+        signIn("police.mapo");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "기기 훼손"));
+        WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#police-queue vaadin-button")));
+        request.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "요청"));
+        Browser.screenshot(driver, "police-liaison");
+    }
+
+    private void signIn(String username) {
+        driver.get("http://127.0.0.1:" + uiPort + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-overlay")));
+        wait.until(d -> d.findElements(By.cssSelector("input[name='username']")).size() > 0);
+        driver.findElement(By.cssSelector("input[name='username']")).sendKeys(username);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys("anshim-demo");
+        driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+    }
+
+    private boolean clicked(By locator) {
+        try {
+            List<WebElement> found = driver.findElements(locator);
+            if (found.isEmpty()) {
+                return false;
+            }
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", found.get(0));
+            return true;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.ElementNotInteractableException e) {
+            return false;
+        }
+    }
+
+    private void clickRow(String text) {
+        for (WebElement cell : driver.findElements(By.cssSelector("vaadin-grid#incident-queue vaadin-grid-cell-content"))) {
+            if (cell.getText().contains(text)) {
+                cell.click();
+                return;
+            }
+        }
+    }
+
+    private int markers() {
+        return driver.findElements(By.cssSelector("div.anshim-incident")).size()
+                + driver.findElements(By.cssSelector("div.anshim-cluster")).size();
+    }
+
+    private void send(String deviceId, String type) {
+        DemoCity.Device device = CITY.devices().stream().filter(d -> d.id().equals(deviceId)).findFirst().orElseThrow();
+        DeviceEvent event = new DeviceEvent(UUID.randomUUID(), device.id(), Instant.now(), type, Map.of());
+        Ack ack = gateway.route(Routes.ALARM).data(event).retrieveMono(Ack.class).block(Duration.ofSeconds(10));
+        assertThat(ack.durable()).isTrue();
+    }
+}
