@@ -79,6 +79,13 @@ cat <<MSG
     Metrics:     http://127.0.0.1:$ANSHIM_HTTP_PORT/actuator/prometheus
     Logs:        $LOGS/
 
+    Demo accounts (demo profile only), password: anshim-demo
+      op.mapo       마포구 관제요원 · ward operator, 마포구
+      op.songpa     송파구 관제요원 · ward operator, 송파구
+      police.mapo   서울마포경찰서 경찰 연계 · police liaison
+      supervisor    관제 책임자 · supervisor, all wards
+      admin         관리자 · admin (sees no incidents)
+
   Press Ctrl-C to stop everything.
 
 MSG
