@@ -1,6 +1,9 @@
 package kr.anshim.ui;
 
 import kr.anshim.api.Ack;
+import kr.anshim.api.CommandResult;
+import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentView;
 import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
@@ -132,6 +135,37 @@ class ControlRoomBrowserIT {
         request.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "요청"));
         Browser.screenshot(driver, "police-liaison");
+    }
+
+    @Test
+    void the_supervisor_sees_every_ward_and_response_times_from_the_audit_trail() throws Exception {
+        RSocketRequester service = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.service("ui", "demo-ui-token")).tcp("127.0.0.1", backend.rsocketPort());
+        DemoCity.Household home = CITY.households().stream().filter(h -> h.id().equals("H-11440-0003")).findFirst().orElseThrow();
+        send("DC-11440-0003", "TAMPER");
+        IncidentView incident = service.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+                .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
+                .blockFirst(Duration.ofSeconds(10));
+        CommandResult acknowledged = service.route(Routes.INCIDENT_COMMAND)
+                .data(IncidentCommand.of(incident.id(), IncidentCommand.Action.ACKNOWLEDGE, "op.mapo"))
+                .retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
+        assertThat(acknowledged.accepted()).isTrue();
+        service.dispose();
+
+        driver = Browser.start("supervisor");
+        signIn("supervisor");
+        driver.get("http://127.0.0.1:" + uiPort + "/supervisor");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ward-load"), "송파구"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("anshim-chart#response-time-chart[rendered] canvas")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('response-time-chart').scrollIntoView()");
+        wait.until(d -> d.findElements(By.cssSelector("#response-time-table vaadin-grid-cell-content")).stream()
+                .anyMatch(cell -> cell.getAttribute("textContent").contains("마포구")));
+        assertThat(driver.findElement(By.id("response-times-summary")).getAttribute("textContent")).contains("acknowledge");
+        assertThat(driver.findElement(By.id("operator-workload")).getText()).contains("op.mapo");
+        assertThat(driver.findElement(By.id("response-times-csv")).getAttribute("href")).isNotBlank();
+        Browser.screenshot(driver, "supervisor-response-times");
     }
 
     private void signIn(String username) {

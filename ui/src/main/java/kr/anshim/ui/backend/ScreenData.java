@@ -7,7 +7,12 @@ import kr.anshim.api.IncidentView;
 import kr.anshim.api.ResponderRecommendation;
 import kr.anshim.api.ResponderRoutes;
 import kr.anshim.api.ResponderView;
+import kr.anshim.api.ResponseTimeQuery;
+import kr.anshim.api.ResponseTimeRow;
+import kr.anshim.api.ResponseTimeSummary;
 import kr.anshim.api.Routes;
+import kr.anshim.api.WorkloadQuery;
+import kr.anshim.api.WorkloadReport;
 import kr.anshim.api.TransitionView;
 import kr.anshim.ui.security.AnshimUser;
 import org.springframework.core.ParameterizedTypeReference;
@@ -61,6 +66,21 @@ public class ScreenData {
                 .data(Map.of("latitude", latitude, "longitude", longitude, "perKind", 3))
                 .retrieveMono(new ParameterizedTypeReference<List<ResponderRecommendation>>() {
                 });
+    }
+
+    public Mono<List<ResponseTimeSummary>> summary(AnshimUser user, ResponseTimeQuery query) {
+        return connections.of(user).route(Routes.RESPONSE_TIME_SUMMARY).data(query)
+                .retrieveMono(new ParameterizedTypeReference<List<ResponseTimeSummary>>() {
+                });
+    }
+
+    /** One row per incident, for the CSV export. */
+    public Flux<ResponseTimeRow> rows(AnshimUser user, ResponseTimeQuery query) {
+        return connections.of(user).route(Routes.RESPONSE_TIME_ROWS).data(query).retrieveFlux(ResponseTimeRow.class);
+    }
+
+    public Mono<WorkloadReport> workload(AnshimUser user, WorkloadQuery query) {
+        return connections.of(user).route(Routes.WORKLOAD).data(query).retrieveMono(WorkloadReport.class);
     }
 
     public Mono<CommandResult> command(AnshimUser user, IncidentCommand command) {

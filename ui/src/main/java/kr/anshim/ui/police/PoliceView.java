@@ -54,6 +54,7 @@ public class PoliceView extends VerticalLayout {
     private final Grid<IncidentView> grid = new Grid<>();
     private final Clock clock = Clock.systemUTC();
     private Disposable subscription;
+    private final Span household = new Span();
 
     public PoliceView(ScreenData data) {
         this.data = data;
@@ -69,8 +70,24 @@ public class PoliceView extends VerticalLayout {
         grid.addColumn(i -> getTranslation("call112." + i.call112())).setHeader(getTranslation("queue.call112")).setAutoWidth(true);
         grid.addComponentColumn(this::advance).setHeader(getTranslation("action.call112")).setAutoWidth(true);
         grid.setSizeFull();
-        add(new H2(getTranslation("police.title")), grid);
+        household.setId("police-household");
+        grid.asSingleSelect().addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                showHousehold(change.getValue());
+            }
+        });
+        add(new H2(getTranslation("police.title")), grid, household);
         setFlexGrow(1, grid);
+    }
+
+    /** The household as the backend lets police see it: a protected person's identity masked until the hand-off. */
+    private void showHousehold(IncidentView incident) {
+        UI ui = UI.getCurrent();
+        data.detail(user, incident.id()).subscribe(detail -> ui.access(() -> household.setText(
+                (detail.protectedPerson() ? "⚠ " + getTranslation("detail.protected") + " · " : "")
+                        + detail.contactName() + " · " + detail.contactPhone() + " · " + detail.address()
+                        + (detail.masked() ? " (" + getTranslation("detail.masked") + ")" : ""))),
+                error -> ui.access(() -> household.setText(error.getMessage())));
     }
 
     private HorizontalLayout advance(IncidentView incident) {

@@ -50,12 +50,14 @@ public class SupervisorView extends VerticalLayout {
     private final Grid<IncidentView> escalated = new Grid<>();
     private final Clock clock = Clock.systemUTC();
     private Disposable subscription;
+    private final ResponseTimesPanel responseTimes;
 
     public SupervisorView(ScreenData data) {
         this.data = data;
         this.user = CurrentUser.require();
-        setSizeFull();
+        setWidthFull();
         wards.setId("ward-load");
+        wards.setAllRowsVisible(true);
         wards.addThemeVariants(GridVariant.LUMO_COMPACT);
         wards.addColumn(w -> w.ward().nameKo() + " " + w.ward().nameEn()).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
         wards.addColumn(WardLoad::open).setHeader(getTranslation("supervisor.ward.open")).setSortable(true);
@@ -68,7 +70,9 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"));
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
         escalated.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why"));
-        add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated);
+        responseTimes = new ResponseTimesPanel(data, user);
+        add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
+                responseTimes);
     }
 
     @Override
@@ -76,6 +80,7 @@ public class SupervisorView extends VerticalLayout {
         UI ui = attachEvent.getUI();
         subscription = data.incidents(user).bufferTimeout(2000, Duration.ofMillis(500))
                 .subscribe(batch -> ui.access(() -> show(batch)));
+        responseTimes.load();
     }
 
     @Override
