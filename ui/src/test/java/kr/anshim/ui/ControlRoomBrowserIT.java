@@ -132,8 +132,10 @@ class ControlRoomBrowserIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "기기 훼손"));
         WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#police-queue vaadin-button")));
+        assertThat(driver.findElement(By.id("police-queue")).getText()).doesNotContain("경찰 접수");
         request.click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "요청"));
+        // the hand-off moved to REQUESTED: the next step offered is "accepted by police"
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "경찰 접수"));
         Browser.screenshot(driver, "police-liaison");
     }
 

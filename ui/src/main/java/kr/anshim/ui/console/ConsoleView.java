@@ -22,6 +22,7 @@ import kr.anshim.ui.police.PoliceView;
 import kr.anshim.ui.security.AdminView;
 import kr.anshim.api.IncidentView;
 import kr.anshim.ui.IncidentTexts;
+import kr.anshim.ui.OpenIncidents;
 import kr.anshim.ui.backend.ScreenData;
 import kr.anshim.ui.layout.MainLayout;
 import kr.anshim.ui.map.WardMap;
@@ -53,14 +54,11 @@ import java.util.UUID;
 public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
-    private static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
-    static final Comparator<IncidentView> QUEUE_ORDER = Comparator.comparingInt(IncidentView::score).reversed()
-            .thenComparing(IncidentView::openedAt);
 
     private final ScreenData data;
     private final AnshimUser user;
     private final Clock clock = Clock.systemUTC();
-    private final Map<UUID, IncidentView> open = new HashMap<>();
+    private final OpenIncidents open = new OpenIncidents();
     private final List<IncidentView> rows = new ArrayList<>();
     private final ListDataProvider<IncidentView> provider = new ListDataProvider<>(rows);
     private final Grid<IncidentView> queue = new Grid<>();
@@ -143,11 +141,10 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void select(UUID id) {
-        IncidentView incident = open.get(id);
-        if (incident != null) {
+        open.get(id).ifPresent(incident -> {
             queue.select(incident);
             queue.scrollToIndex(rows.indexOf(incident));
-        }
+        });
     }
 
     @Override
@@ -179,27 +176,17 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void show(List<IncidentView> batch) {
-        for (IncidentView incident : batch) {
-            IncidentView known = open.get(incident.id());
-            if (known != null && known.updatedAt().isAfter(incident.updatedAt())) {
-                continue;
-            }
-            if (CLOSED.contains(incident.status())) {
-                open.remove(incident.id());
-            } else {
-                open.put(incident.id(), incident);
-            }
-            if (incident.id().equals(panel.selected())) {
-                panel.show(incident);
-            }
+        open.apply(batch);
+        UUID selected = panel.selected();
+        if (selected != null && batch.stream().anyMatch(i -> i.id().equals(selected))) {
+            open.get(selected).ifPresent(panel::show);
         }
         rows.clear();
-        rows.addAll(open.values());
-        rows.sort(QUEUE_ORDER);
+        rows.addAll(open.ranked());
         provider.refreshAll();
         map.upsert(batch);
         showStatus();
-        long critical = open.values().stream().filter(i -> i.severity().equals("CRITICAL") && i.status().equals("NEW")).count();
+        long critical = open.all().stream().filter(i -> i.severity().equals("CRITICAL") && i.status().equals("NEW")).count();
         alert.setText(getTranslation("alert.critical", critical));
         alert.setVisible(critical > 0);
         Page page = UI.getCurrent().getPage();

@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
 import kr.anshim.ui.IncidentTexts;
+import kr.anshim.ui.OpenIncidents;
 import kr.anshim.ui.backend.ScreenData;
 import kr.anshim.ui.layout.MainLayout;
 import kr.anshim.ui.security.AnshimUser;
@@ -44,13 +45,12 @@ import java.util.UUID;
 @RolesAllowed({"POLICE_LIAISON", "SUPERVISOR"})
 public class PoliceView extends VerticalLayout {
 
-    private static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
     private static final Map<String, String> NEXT = Map.of("NOT_REQUESTED", "REQUESTED", "REQUESTED", "ACCEPTED",
             "ACCEPTED", "PATROL_ASSIGNED");
 
     private final ScreenData data;
     private final AnshimUser user;
-    private final Map<UUID, IncidentView> open = new HashMap<>();
+    private final OpenIncidents open = new OpenIncidents();
     private final Grid<IncidentView> grid = new Grid<>();
     private final Clock clock = Clock.systemUTC();
     private Disposable subscription;
@@ -122,19 +122,7 @@ public class PoliceView extends VerticalLayout {
     }
 
     private void show(List<IncidentView> batch) {
-        for (IncidentView incident : batch) {
-            IncidentView known = open.get(incident.id());
-            if (known != null && known.updatedAt().isAfter(incident.updatedAt())) {
-                continue;
-            }
-            if (CLOSED.contains(incident.status())) {
-                open.remove(incident.id());
-            } else {
-                open.put(incident.id(), incident);
-            }
-        }
-        List<IncidentView> rows = new ArrayList<>(open.values());
-        rows.sort(Comparator.comparingInt(IncidentView::score).reversed().thenComparing(IncidentView::openedAt));
-        grid.setItems(rows);
+        open.apply(batch);
+        grid.setItems(open.ranked());
     }
 }

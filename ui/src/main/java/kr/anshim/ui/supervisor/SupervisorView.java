@@ -15,6 +15,7 @@ import kr.anshim.api.IncidentView;
 import kr.anshim.api.Ward;
 import kr.anshim.api.Wards;
 import kr.anshim.ui.IncidentTexts;
+import kr.anshim.ui.OpenIncidents;
 import kr.anshim.ui.backend.ScreenData;
 import kr.anshim.ui.layout.MainLayout;
 import kr.anshim.ui.security.AnshimUser;
@@ -38,14 +39,13 @@ import java.util.UUID;
 @RolesAllowed("SUPERVISOR")
 public class SupervisorView extends VerticalLayout {
 
-    private static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
 
     record WardLoad(Ward ward, long open, long critical, long unacknowledged) {
     }
 
     private final ScreenData data;
     private final AnshimUser user;
-    private final Map<UUID, IncidentView> open = new HashMap<>();
+    private final OpenIncidents open = new OpenIncidents();
     private final Grid<WardLoad> wards = new Grid<>();
     private final Grid<IncidentView> escalated = new Grid<>();
     private final Clock clock = Clock.systemUTC();
@@ -91,24 +91,14 @@ public class SupervisorView extends VerticalLayout {
     }
 
     private void show(List<IncidentView> batch) {
-        for (IncidentView incident : batch) {
-            IncidentView known = open.get(incident.id());
-            if (known != null && known.updatedAt().isAfter(incident.updatedAt())) {
-                continue;
-            }
-            if (CLOSED.contains(incident.status())) {
-                open.remove(incident.id());
-            } else {
-                open.put(incident.id(), incident);
-            }
-        }
+        open.apply(batch);
         wards.setItems(Wards.seoul().all().stream().map(this::load).toList());
-        escalated.setItems(open.values().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ESCALATED")))
+        escalated.setItems(open.all().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ESCALATED")))
                 .sorted((a, b) -> Integer.compare(b.score(), a.score())).toList());
     }
 
     private WardLoad load(Ward ward) {
-        List<IncidentView> mine = open.values().stream().filter(i -> i.wardCode().equals(ward.code())).toList();
+        List<IncidentView> mine = open.all().stream().filter(i -> i.wardCode().equals(ward.code())).toList();
         return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity().equals("CRITICAL")).count(),
                 mine.stream().filter(i -> i.status().equals("NEW")).count());
     }
