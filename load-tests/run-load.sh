@@ -13,7 +13,7 @@ java -Xmx2g ${BACKEND_JAVA_OPTS:-} -jar backend/server/target/anshim-backend.jar
   --server.port=0 --spring.rsocket.server.port=0 \
   --anshim.demo.households-per-thousand=5 \
   --anshim.embedded-db.dir="$DIR/db" --anshim.embedded-db.reset=true \
-  --anshim.ports-file="$DIR/backend.ports" > "$DIR/backend.log" 2>&1 &
+  --anshim.ports-file="$DIR/backend.ports" ${BACKEND_ARGS:-} > "$DIR/backend.log" 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND 2>/dev/null; wait $BACKEND 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 120); do [ -f "$DIR/backend.ports" ] && break; sleep 1; done
