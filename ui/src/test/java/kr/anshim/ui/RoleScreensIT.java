@@ -126,10 +126,14 @@ class RoleScreensIT {
     }
 
     @Test
-    void the_admin_sees_no_incidents() {
+    void the_admin_lands_on_user_and_device_management_and_sees_no_incidents() {
         signIn("admin");
         UI.getCurrent().navigate("");
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(AdminView.class);
+        Grid<kr.anshim.api.UserAccount> users = _get(Grid.class, spec -> spec.withId("admin-users"));
+        waitFor(() -> users.getGenericDataView().getItems().count() >= 5);
+        assertThat(users.getGenericDataView().getItems().map(kr.anshim.api.UserAccount::username).toList())
+                .contains("op.mapo", "police.mapo", "supervisor", "admin");
     }
 
     private void signIn(String username) {

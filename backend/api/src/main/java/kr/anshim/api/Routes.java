@@ -18,6 +18,18 @@ public final class Routes {
     /** Request-response, service connections only: a {@link LoginRequest} in, a {@link LoginResult} out. */
     public static final String LOGIN = "auth.login";
 
+    /** Admins only. Request-stream: every {@link UserAccount} (without passwords). */
+    public static final String ADMIN_USERS = "admin.users";
+
+    /** Admins only. Request-response: create or update a {@link UserAccount}; a password is required for a new user. */
+    public static final String ADMIN_SAVE_USER = "admin.user.save";
+
+    /** Admins only. Request-response: a ward code in, that ward's {@link DeviceSummary} list out. */
+    public static final String ADMIN_DEVICES = "admin.devices";
+
+    /** Admins only. Request-response: a device id in; the device is revoked and refused from then on. */
+    public static final String ADMIN_REVOKE_DEVICE = "admin.device.revoke";
+
     /** Request-response: an incident id in, its {@link IncidentDetail} out (scoped and masked for the caller). */
     public static final String INCIDENT_DETAIL = "incident.detail";
 

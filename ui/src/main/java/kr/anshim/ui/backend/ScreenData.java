@@ -83,6 +83,24 @@ public class ScreenData {
         return connections.of(user).route(Routes.WORKLOAD).data(query).retrieveMono(WorkloadReport.class);
     }
 
+    public Mono<List<kr.anshim.api.UserAccount>> users(AnshimUser admin) {
+        return connections.of(admin).route(Routes.ADMIN_USERS).retrieveFlux(kr.anshim.api.UserAccount.class).collectList();
+    }
+
+    public Mono<kr.anshim.api.UserAccount> saveUser(AnshimUser admin, kr.anshim.api.UserAccount account) {
+        return connections.of(admin).route(Routes.ADMIN_SAVE_USER).data(account).retrieveMono(kr.anshim.api.UserAccount.class);
+    }
+
+    public Mono<List<kr.anshim.api.DeviceSummary>> devices(AnshimUser admin, String wardCode) {
+        return connections.of(admin).route(Routes.ADMIN_DEVICES).data(wardCode)
+                .retrieveMono(new ParameterizedTypeReference<List<kr.anshim.api.DeviceSummary>>() {
+                });
+    }
+
+    public Mono<kr.anshim.api.DeviceSummary> revoke(AnshimUser admin, String deviceId) {
+        return connections.of(admin).route(Routes.ADMIN_REVOKE_DEVICE).data(deviceId).retrieveMono(kr.anshim.api.DeviceSummary.class);
+    }
+
     public Mono<CommandResult> command(AnshimUser user, IncidentCommand command) {
         return connections.of(user).route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class)
                 .onErrorResume(error -> Mono.just(CommandResult.refused(error.getMessage(), null)));

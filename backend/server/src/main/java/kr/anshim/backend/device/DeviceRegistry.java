@@ -56,6 +56,12 @@ public class DeviceRegistry {
         return Optional.ofNullable(gateways.get(gatewayId));
     }
 
+    /** The devices of one ward, by id. */
+    public List<RegisteredDevice> inWard(String wardCode) {
+        return devices.values().stream().filter(d -> d.wardCode().equals(wardCode))
+                .sorted(java.util.Comparator.comparing(RegisteredDevice::id)).toList();
+    }
+
     /** The devices installed in these households. */
     public List<RegisteredDevice> devicesOf(Set<String> householdIds) {
         return devices.values().stream().filter(d -> householdIds.contains(d.householdId()))

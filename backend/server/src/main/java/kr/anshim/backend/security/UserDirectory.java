@@ -89,6 +89,26 @@ public class UserDirectory {
                         .then());
     }
 
+    public reactor.core.publisher.Flux<kr.anshim.api.UserAccount> all() {
+        return db.sql("select username, display_name, role, ward_codes, active from app_user order by username")
+                .map(row -> new kr.anshim.api.UserAccount(row.get("username", String.class), row.get("display_name", String.class),
+                        row.get("role", String.class), Arrays.asList(row.get("ward_codes", String[].class)),
+                        Boolean.TRUE.equals(row.get("active", Boolean.class)), null))
+                .all();
+    }
+
+    /** Updates name, role, wards and active flag; the password only when one is given. Ends the user's sessions when deactivated. */
+    public Mono<Void> update(String username, String displayName, Role role, List<String> wards, boolean active) {
+        return db.sql("update app_user set display_name = $2, role = $3, ward_codes = $4, active = $5 where username = $1")
+                .bind(0, username).bind(1, displayName).bind(2, role.name()).bind(3, wards.toArray(String[]::new)).bind(4, active)
+                .then()
+                .then(active ? Mono.empty() : db.sql("delete from user_session where username = $1").bind(0, username).then());
+    }
+
+    public Mono<Boolean> exists(String username) {
+        return db.sql("select 1 from app_user where username = $1").bind(0, username).map(row -> true).one().defaultIfEmpty(false);
+    }
+
     public Mono<Long> count() {
         return db.sql("select count(*) as n from app_user").map(row -> row.get("n", Long.class)).one();
     }
