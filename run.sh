@@ -84,7 +84,7 @@ cat <<MSG
       op.songpa     송파구 관제요원 · ward operator, 송파구
       police.mapo   서울마포경찰서 경찰 연계 · police liaison
       supervisor    관제 책임자 · supervisor, all wards
-      admin         관리자 · admin (sees no incidents)
+      admin         관리자 · admin: users and devices (sees no incidents)
 
   Press Ctrl-C to stop everything.
 
