@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadRun {
 
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    private static final Duration DRAIN = Duration.ofSeconds(15);
+
     private final String host;
     private final int port;
     private final double rate;
@@ -88,7 +91,7 @@ public final class LoadRun {
         System.exit(0);
     }
 
-    private void run() throws InterruptedException {
+    private void run() {
         System.out.printf("Load run: %,.0f events/s target over %d connections for %s (first %s is warm-up), %,d devices, %s:%d%n",
                 rate, connections, duration, warmup, devices.size(), host, port);
         RSocketStrategies strategies = strategies();
@@ -106,16 +109,41 @@ public final class LoadRun {
         for (int c = 0; c < connections; c++) {
             channels.add(channel(requesters.get(c), rate / connections, start, end, c));
         }
-        Histogram interval = null;
-        long lastAcks = 0;
-        long lastReport = System.nanoTime();
-        while (System.nanoTime() < end) {
-            Thread.sleep(5_000);
-            if (!measuring && System.nanoTime() >= warmEnd) {
-                recorder.reset();
-                measuring = true;
-                steadyAcks = acks();
-            }
+        Reporter reporter = new Reporter(start, warmEnd);
+        // report every 5 s on Reactor's timer until the run's end; the main thread only waits
+        Flux.interval(REPORT_EVERY).takeUntil(tick -> System.nanoTime() >= end).doOnNext(tick -> reporter.report()).blockLast();
+        long measuredAcks = acks() - steadyAcks;
+        double measuredSeconds = (System.nanoTime() - warmEnd) / 1e9;
+        // give the last acknowledgements up to 15 s to arrive
+        Flux.interval(Duration.ofMillis(100)).takeUntil(tick -> scheduled.isEmpty()).take(DRAIN).blockLast();
+        steady.add(recorder.getIntervalHistogram());
+        channels.forEach(reactor.core.Disposable::dispose);
+        requesters.forEach(RSocketRequester::dispose);
+        System.out.printf("%nResult (after warm-up, %.0f s measured):%n", measuredSeconds);
+        System.out.printf("  sent %,d  stored %,d  duplicate %,d  rejected %,d  errors %,d  unanswered %,d%n",
+                sent.get(), stored.get(), duplicates.get(), rejected.get(), errors.get(), scheduled.size());
+        System.out.printf("  acknowledged throughput: %,.0f events/s (target %,.0f)%n", measuredAcks / measuredSeconds, rate);
+        System.out.printf("  ack latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%,d)%n",
+                ms(steady.getValueAtPercentile(50)), ms(steady.getValueAtPercentile(90)),
+                ms(steady.getValueAtPercentile(99)), ms(steady.getValueAtPercentile(99.9)),
+                ms(steady.getMaxValue()), steady.getTotalCount());
+    }
+
+    /** Prints each 5-s interval; the first interval that ends after the warm-up starts the measurement. */
+    private final class Reporter {
+        private final long start;
+        private final long warmEnd;
+        private Histogram interval;
+        private long lastAcks;
+        private long lastReport;
+
+        Reporter(long start, long warmEnd) {
+            this.start = start;
+            this.warmEnd = warmEnd;
+            this.lastReport = start;
+        }
+
+        void report() {
             interval = recorder.getIntervalHistogram(interval);
             if (measuring) {
                 steady.add(interval);
@@ -128,24 +156,11 @@ public final class LoadRun {
                     ms(interval.getMaxValue()), scheduled.size());
             lastAcks = acks;
             lastReport = now;
+            if (!measuring && now >= warmEnd) {
+                measuring = true;
+                steadyAcks = acks;
+            }
         }
-        long measuredAcks = acks() - steadyAcks;
-        double measuredSeconds = (System.nanoTime() - warmEnd) / 1e9;
-        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!scheduled.isEmpty() && System.nanoTime() < drainUntil) {
-            Thread.sleep(100);
-        }
-        steady.add(recorder.getIntervalHistogram());
-        channels.forEach(reactor.core.Disposable::dispose);
-        requesters.forEach(RSocketRequester::dispose);
-        System.out.printf("%nResult (after warm-up, %.0f s measured):%n", measuredSeconds);
-        System.out.printf("  sent %,d  stored %,d  duplicate %,d  rejected %,d  errors %,d  unanswered %,d%n",
-                sent.get(), stored.get(), duplicates.get(), rejected.get(), errors.get(), scheduled.size());
-        System.out.printf("  acknowledged throughput: %,.0f events/s (target %,.0f)%n", measuredAcks / measuredSeconds, rate);
-        System.out.printf("  ack latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%,d)%n",
-                ms(steady.getValueAtPercentile(50)), ms(steady.getValueAtPercentile(90)),
-                ms(steady.getValueAtPercentile(99)), ms(steady.getValueAtPercentile(99.9)),
-                ms(steady.getMaxValue()), steady.getTotalCount());
     }
 
     /** One request-channel fed by a 1 ms ticker that emits however many events the rate owes. */

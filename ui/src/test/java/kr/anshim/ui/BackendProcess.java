@@ -1,12 +1,24 @@
 package kr.anshim.ui;
 
+import kr.anshim.api.Ack;
+import kr.anshim.api.ConnectionCredentials;
+import kr.anshim.api.DemoCity;
+import kr.anshim.api.DeviceEvent;
+import kr.anshim.api.Routes;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real backend jar, started as its own process on loopback port 0 with its own embedded
@@ -25,7 +37,7 @@ final class BackendProcess implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    static BackendProcess start(String name) throws IOException, InterruptedException {
+    static BackendProcess start(String name) throws IOException {
         Path jar = Path.of(System.getProperty("anshim.backend.jar", "../backend/server/target/anshim-backend.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("backend jar not found at " + jar.toAbsolutePath()
@@ -46,16 +58,16 @@ final class BackendProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("backend.log").toFile())
                 .start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!Files.exists(ports)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("backend exited with " + process.exitValue() + "; see " + dir.resolve("backend.log"));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("backend did not start in 3 minutes; see " + dir.resolve("backend.log"));
-            }
-            Thread.sleep(200);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("backend exited with " + process.exitValue() + "; see " + dir.resolve("backend.log"));
+                }
+                return Files.exists(ports);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("backend did not start in 3 minutes; see " + dir.resolve("backend.log"), e);
         }
         Properties bound = new Properties();
         try (var in = Files.newInputStream(ports)) {
@@ -63,6 +75,24 @@ final class BackendProcess implements AutoCloseable {
         }
         return new BackendProcess(process, Integer.parseInt(bound.getProperty("rsocket")),
                 Integer.parseInt(bound.getProperty("http")));
+    }
+
+    /** The demo city the backend was started with (0.1 households per thousand). */
+    static final DemoCity CITY = DemoCity.generate(0.1, 20221101L);
+
+    /** Sends one alarm from a demo device through the demo gateway, as the simulator would, and waits for its answer. */
+    Ack alarm(RSocketStrategies strategies, String deviceId, String type) {
+        DemoCity.Device device = CITY.devices().stream().filter(d -> d.id().equals(deviceId)).findFirst().orElseThrow();
+        RSocketRequester gateway = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.gateway(DemoCity.DEMO_GATEWAY_ID, DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID)))
+                .tcp("127.0.0.1", rsocketPort);
+        try {
+            return gateway.route(Routes.ALARM)
+                    .data(new DeviceEvent(UUID.randomUUID(), device.id(), java.time.Instant.now(), type, Map.of()))
+                    .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
+        } finally {
+            gateway.dispose();
+        }
     }
 
     int rsocketPort() {
