@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 @Component
 public class DeviceRegistry {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeviceRegistry.class);
+
     private static final String SELECT_DEVICES = """
             select d.id, d.family, d.household_id, h.ward_code, h.latitude, h.longitude,
                    h.protected_person, d.token_sha256, d.revoked
@@ -38,8 +40,9 @@ public class DeviceRegistry {
         this.db = db;
         this.supervision = supervision;
         this.tx = tx;
-        this.ready = Mono.defer(() -> seeds.isEmpty() ? Mono.empty() : seedIfEmpty(seeds.get(0)))
-                .then(reload())
+        this.ready = kr.anshim.backend.ingest.StartupLoad.retrying("the device registry",
+                        Mono.defer(() -> seeds.isEmpty() ? Mono.empty() : seedIfEmpty(seeds.get(0))).then(Mono.defer(this::reload)),
+                        error -> { }, LOG)
                 .cache();
     }
 

@@ -17,8 +17,11 @@ public class AuditTrail {
 
     private final DatabaseClient db;
 
-    AuditTrail(DatabaseClient db) {
+    private final DatabaseClient screens;
+
+    AuditTrail(DatabaseClient db, kr.anshim.backend.storage.ScreenDatabase screens) {
         this.db = db;
+        this.screens = screens.client();
     }
 
     public Mono<Void> append(List<Transition> transitions) {
@@ -54,15 +57,16 @@ public class AuditTrail {
                 .then();
     }
 
+    /** For screens: on the screens' pool, read to the end before the first entry is emitted. */
     public Flux<TransitionView> history(UUID incidentId) {
-        return db.sql("""
+        return kr.anshim.backend.storage.ScreenDatabase.fully(screens.sql("""
                         select id, at, actor, kind, from_state, to_state, note from incident_transition
                         where incident_id = $1 order by id""")
                 .bind(0, incidentId)
                 .map(row -> new TransitionView(row.get("id", Long.class), row.get("at", OffsetDateTime.class).toInstant(),
                         row.get("actor", String.class), row.get("kind", String.class), row.get("from_state", String.class),
                         row.get("to_state", String.class), row.get("note", String.class)))
-                .all();
+                .all());
     }
 
     private static <T> String[] column(List<T> rows, Function<T, String> field) {

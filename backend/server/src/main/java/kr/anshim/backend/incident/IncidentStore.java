@@ -8,6 +8,7 @@ import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.ranking.Ranking;
 import kr.anshim.backend.ranking.SeverityRanking;
+import kr.anshim.backend.storage.ScreenDatabase;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -55,8 +56,11 @@ public class IncidentStore {
     private final SeverityRanking ranking;
     private final Clock clock;
 
-    IncidentStore(DatabaseClient db, ObjectMapper json, SeverityRanking ranking, Clock clock) {
+    private final DatabaseClient screens;
+
+    IncidentStore(DatabaseClient db, ScreenDatabase screens, ObjectMapper json, SeverityRanking ranking, Clock clock) {
         this.db = db;
+        this.screens = screens.client();
         this.json = json;
         this.ranking = ranking;
         this.clock = clock;
@@ -98,6 +102,18 @@ public class IncidentStore {
         return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
                 .map((Readable row) -> readIncident(row))
                 .all();
+    }
+
+    /** The open incidents for a screen: on the screens' pool, read to the end before the first is emitted. */
+    public Flux<Incident> openForScreens() {
+        return ScreenDatabase.fully(screens.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
+                .map((Readable row) -> readIncident(row))
+                .all());
+    }
+
+    /** One incident for a screen, on the screens' pool. */
+    public Mono<Incident> byIdForScreens(UUID id) {
+        return screens.sql(SELECT + " where id = :id").bind("id", id).map((Readable row) -> readIncident(row)).one();
     }
 
     public Flux<Incident> byIds(Collection<UUID> ids) {

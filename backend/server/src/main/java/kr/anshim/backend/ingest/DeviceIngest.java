@@ -1,5 +1,8 @@
 package kr.anshim.backend.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.Ack;
@@ -8,25 +11,43 @@ import kr.anshim.api.Routes;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.ingest.Rejection.Reason;
 import kr.anshim.backend.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The ingest path of one event: validate, then journal; a rejection is counted by reason and answered. */
+/**
+ * The ingest path of one event: shed if intake is full, validate, then journal. Every event gets
+ * exactly one answer; a rejection is counted by reason, logged at debug, and summarised at warn
+ * at most every 10 s.
+ */
 @Component
 class DeviceIngest {
 
+    private static final Logger log = LoggerFactory.getLogger(DeviceIngest.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final EventValidation validation;
     private final EventJournal journal;
+    private final IntakeHealth health;
+    private final Duration startWait;
     private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
     private final Map<DeviceFamily, Counter> received = new EnumMap<>(DeviceFamily.class);
+    private final RateLimitedWarnings warnings = new RateLimitedWarnings(log, Duration.ofSeconds(10));
 
-    DeviceIngest(EventValidation validation, EventJournal journal, MeterRegistry meters) {
+    DeviceIngest(EventValidation validation, EventJournal journal, IntakeHealth health, MeterRegistry meters,
+                 @Value("${anshim.ingest.start-wait:PT5S}") Duration startWait) {
         this.validation = validation;
         this.journal = journal;
+        this.health = health;
+        this.startWait = startWait;
         for (Reason reason : Reason.values()) {
             rejected.put(reason, Counter.builder("anshim.ingest.rejected").tag("reason", reason.name())
                     .description("Events refused, by reason").register(meters));
@@ -38,28 +59,83 @@ class DeviceIngest {
     }
 
     Mono<Ack> accept(byte[] bytes, Caller caller) {
-        return journal.ready().then(Mono.defer(() -> {
-            EventValidation.Result result = validation.validate(bytes, caller);
-            if (result.rejection() != null) {
-                rejected.get(result.rejection().reason()).increment();
-                return Mono.just(result.rejection().ack());
-            }
-            if (result.accepted().type() == SignalType.HEARTBEAT) {
-                rejected.get(Reason.WRONG_ROUTE).increment();
-                return Mono.just(new Rejection(result.accepted().eventId(), Reason.WRONG_ROUTE,
-                        "heartbeats go to " + Routes.HEARTBEAT + ", not to the alarm routes").ack());
-            }
-            received.get(result.accepted().device().family()).increment();
-            UUID eventId = result.accepted().eventId();
-            return journal.append(result.accepted())
-                    .onErrorResume(error -> storageUnavailable(eventId, error));
-        }));
+        return accept(bytes, caller, ConnectionBudget.unlimited());
     }
 
-    /** A failed commit is answered per event, so a channel goes on and the device resends. */
-    private Mono<Ack> storageUnavailable(UUID eventId, Throwable error) {
-        rejected.get(Reason.STORAGE_UNAVAILABLE).increment();
-        return Mono.just(new Rejection(eventId, Reason.STORAGE_UNAVAILABLE,
-                "not stored, resend later: " + error.getMessage()).ack());
+    Mono<Ack> accept(byte[] bytes, Caller caller, ConnectionBudget budget) {
+        Mono<Ack> answer = health.isReady() ? Mono.defer(() -> acceptNow(bytes, caller, budget))
+                : journal.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget)));
+        return answer.onErrorResume(error -> {
+            warnings.warn("Event not taken, sender told to resend: {}", error.toString());
+            return Mono.just(refuse(new Rejection(quickEventId(bytes), Reason.STORAGE_UNAVAILABLE,
+                    "not stored: the control centre is starting or cannot store events now; resend this event unchanged shortly")));
+        });
+    }
+
+    private Mono<Ack> acceptNow(byte[] bytes, Caller caller, ConnectionBudget budget) {
+        // Shed before parsing: past capacity an answer must be cheap, or shedding itself collapses intake.
+        if (journal.saturated()) {
+            return Mono.just(overloaded(bytes, "the control centre is at capacity"));
+        }
+        if (!budget.tryTake()) {
+            return Mono.just(overloaded(bytes, "this connection has too many events waiting for their commit"));
+        }
+        EventValidation.Result result = validation.validate(bytes, caller);
+        if (result.rejection() != null) {
+            budget.release();
+            return Mono.just(refuse(result.rejection()));
+        }
+        if (result.accepted().type() == SignalType.HEARTBEAT) {
+            budget.release();
+            return Mono.just(refuse(new Rejection(result.accepted().eventId(), Reason.WRONG_ROUTE,
+                    "heartbeats go to " + Routes.HEARTBEAT + ", not to the alarm routes")));
+        }
+        received.get(result.accepted().device().family()).increment();
+        return journal.append(result.accepted())
+                .doOnNext(ack -> {
+                    if (ack.outcome() == Ack.Outcome.REJECTED) {
+                        countRefused(ack);
+                    }
+                })
+                .doFinally(signal -> budget.release());
+    }
+
+    private Ack overloaded(byte[] bytes, String why) {
+        return refuse(new Rejection(quickEventId(bytes), Reason.OVERLOADED,
+                why + "; this event was NOT stored: resend it unchanged after a short random delay"));
+    }
+
+    private Ack refuse(Rejection rejection) {
+        rejected.get(rejection.reason()).increment();
+        log.debug("Refused event {}: {} {}", rejection.eventId(), rejection.reason(), rejection.message());
+        return rejection.ack();
+    }
+
+    private void countRefused(Ack ack) {
+        try {
+            rejected.get(Reason.valueOf(ack.reason())).increment();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // journal answers use Reason names only
+        }
+    }
+
+    /** The event's id without a full parse, so a refusal can name it; null when it cannot be found. */
+    static UUID quickEventId(byte[] bytes) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("eventId".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? UUID.fromString(parser.getText()) : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 }

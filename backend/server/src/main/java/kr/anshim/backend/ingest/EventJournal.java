@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -26,6 +27,8 @@ import reactor.core.publisher.MonoSink;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +53,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
 
     private static final Logger log = LoggerFactory.getLogger(EventJournal.class);
 
-    private static final String EXISTING = "select event_id from device_event where event_id = any($1::uuid[])";
+    private static final String EXISTING = "select " + EventIdentity.COLUMNS + " from device_event where event_id = any($1::uuid[])";
     private static final String INSERT = """
             insert into device_event (event_id, device_id, type, occurred_at, received_at, payload, incident_id)
             select e.event_id, e.device_id, e.type, e.occurred_at, e.received_at, p.payload, e.incident_id
@@ -63,7 +66,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
     private record Pending(AcceptedEvent event, MonoSink<Ack> reply, long startedNanos) {
     }
 
-    private record Outcome(Set<UUID> stored, CorrelationPlan plan) {
+    private record Outcome(Map<Pending, Ack> answers, CorrelationPlan plan) {
     }
 
     private final DatabaseClient db;
@@ -83,6 +86,11 @@ public class EventJournal implements SmartLifecycle, SerialStage {
     private final Counter duplicates;
     private final Counter overloaded;
     private final Counter failed;
+    private final Counter conflicts;
+    private final Counter unstorable;
+    private final Counter splits;
+    private final IntakeHealth health;
+    private final RateLimitedWarnings warnings = new RateLimitedWarnings(log, Duration.ofSeconds(10));
     private final Mono<Void> ready;
 
     private volatile FluxSink<Pending> queue;
@@ -93,10 +101,10 @@ public class EventJournal implements SmartLifecycle, SerialStage {
 
     EventJournal(DatabaseClient db, TransactionalOperator tx, Correlator correlator, IncidentStore incidents,
                  LiveFeed liveFeed, kr.anshim.backend.device.DeviceRegistry registry, MeterRegistry meters,
-                 AuditTrail audit, kr.anshim.backend.livefeed.ClusterFanOut fanOut,
+                 AuditTrail audit, kr.anshim.backend.livefeed.ClusterFanOut fanOut, IntakeHealth health,
                  @Value("${anshim.journal.max-batch:1000}") int maxBatch,
                  @Value("${anshim.journal.max-wait:PT0.002S}") Duration maxWait,
-                 @Value("${anshim.journal.max-in-flight:50000}") int maxInFlight,
+                 @Value("${anshim.journal.max-in-flight:2000}") int maxInFlight,
                  @Value("${anshim.ranking.aging-interval:PT5S}") Duration agingInterval,
                  @Value("${anshim.ranking.aging-slice:500}") int agingSlice) {
         this.agingSlice = agingSlice;
@@ -119,13 +127,21 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         this.duplicates = Counter.builder("anshim.ingest.events").tag("outcome", "duplicate").register(meters);
         this.overloaded = Counter.builder("anshim.ingest.events").tag("outcome", "overloaded").register(meters);
         this.failed = Counter.builder("anshim.ingest.events").tag("outcome", "failed").register(meters);
+        this.conflicts = Counter.builder("anshim.ingest.events").tag("outcome", "event_id_conflict").register(meters);
+        this.unstorable = Counter.builder("anshim.ingest.events").tag("outcome", "unstorable").register(meters);
+        this.splits = Counter.builder("anshim.journal.batch.splits")
+                .description("Batches split after the database refused their content").register(meters);
+        this.health = health;
         meters.gauge("anshim.journal.in.flight", inFlight);
-        this.ready = registry.ready()
-                .then(Mono.zip(incidents.open().collectList(),
-                                incidents.closedWithin(Duration.ofHours(1)).collectList())
-                        .doOnNext(loaded -> correlator.load(loaded.getT1(), loaded.getT2())))
-                .doOnSuccess(open -> log.info("Journal ready: {} open incidents", correlator.open().size()))
-                .then()
+        this.ready = StartupLoad.retrying("the registry and open incidents", registry.ready()
+                        .then(Mono.zip(incidents.open().collectList(),
+                                        incidents.closedWithin(Duration.ofHours(1)).collectList())
+                                .doOnNext(loaded -> correlator.load(loaded.getT1(), loaded.getT2())))
+                        .then(), health::startFailed, log)
+                .doOnSuccess(done -> {
+                    health.ready();
+                    log.info("Journal ready: {} open incidents", correlator.open().size());
+                })
                 .cache();
     }
 
@@ -150,6 +166,11 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         return ready;
     }
 
+    /** True when the journal holds as many events as it may; new ones are shed before any parsing. */
+    boolean saturated() {
+        return inFlight.get() >= maxInFlight;
+    }
+
     @Override
     public void start() {
         Flux<List<Pending>> batches = Flux.<Pending>create(sink -> queue = sink, FluxSink.OverflowStrategy.BUFFER)
@@ -166,7 +187,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         pipeline = work
                 .concatMap(Supplier::get, 1)
                 .subscribe(null, error -> log.error("Journal pipeline ended; this is a bug", error));
-        ready.subscribe(null, error -> log.error("Could not load the registry and open incidents", error));
+        ready.subscribe(null, error -> log.error("Journal start-up load ended without success; this is a bug", error));
     }
 
     @Override
@@ -207,19 +228,37 @@ public class EventJournal implements SmartLifecycle, SerialStage {
 
     private Mono<Void> commit(List<Pending> batch) {
         long started = System.nanoTime();
-        Map<UUID, Pending> unique = new LinkedHashMap<>();
-        Set<Pending> repeatsInBatch = new HashSet<>();
-        for (Pending p : batch) {
-            if (unique.putIfAbsent(p.event().eventId(), p) != null) {
-                repeatsInBatch.add(p);
-            }
-        }
-        return ready.then(Mono.defer(() -> write(List.copyOf(unique.values()))).as(tx::transactional))
-                .doOnNext(outcome -> succeed(outcome, batch, repeatsInBatch))
-                .doOnError(error -> fail(batch, error))
+        return ready.then(commitOrSplit(batch))
                 .doFinally(signal -> batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
-                .onErrorResume(error -> Mono.empty())
-                .then();
+                .onErrorResume(error -> {
+                    unavailable(batch, error);
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * One transaction for the batch. If the database refuses its content (not a lost connection),
+     * the batch is split in halves and each is tried on its own, so only the offending events are
+     * refused and every other event is stored in the same round; a transient failure refuses the
+     * batch for a resend, as splitting it would only double the load on a struggling database.
+     */
+    private Mono<Void> commitOrSplit(List<Pending> batch) {
+        return Mono.defer(() -> write(batch)).as(tx::transactional)
+                .doOnNext(this::succeed)
+                .then()
+                .onErrorResume(error -> {
+                    if (!(error instanceof NonTransientDataAccessException)) {
+                        unavailable(batch, error);
+                        return Mono.empty();
+                    }
+                    if (batch.size() == 1) {
+                        unstorable(batch.get(0), error);
+                        return Mono.empty();
+                    }
+                    splits.increment();
+                    int half = batch.size() / 2;
+                    return commitOrSplit(batch.subList(0, half)).then(commitOrSplit(batch.subList(half, batch.size())));
+                });
     }
 
     private Mono<Void> age() {
@@ -242,25 +281,74 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                 });
     }
 
-    private Mono<Outcome> write(List<Pending> candidates) {
-        return existing(candidates).flatMap(known -> {
-            List<AcceptedEvent> fresh = candidates.stream().map(Pending::event)
-                    .filter(e -> !known.contains(e.eventId())).toList();
+    /**
+     * Decides each event's answer inside the transaction: the first of an {@code eventId} that is
+     * not yet stored is inserted; a resend (same device, same content) is a duplicate; the same
+     * {@code eventId} from another device or with other content is a conflict, never a silent
+     * "duplicate" that would make the device forget an alarm that was never stored.
+     */
+    private Mono<Outcome> write(List<Pending> batch) {
+        Map<UUID, Pending> firsts = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            firsts.putIfAbsent(p.event().eventId(), p);
+        }
+        return existing(firsts.keySet()).flatMap(known -> {
+            Map<Pending, Ack> answers = new HashMap<>();
+            List<AcceptedEvent> fresh = new ArrayList<>();
+            for (Pending p : firsts.values()) {
+                EventIdentity.Stored stored = known.get(p.event().eventId());
+                if (stored == null) {
+                    fresh.add(p.event());
+                } else {
+                    answers.put(p, EventIdentity.sameEvent(stored, p.event()) ? Ack.duplicate(p.event().eventId())
+                            : conflict(p.event()));
+                }
+            }
             CorrelationPlan plan = correlator.plan(fresh.stream().map(AcceptedEvent::signal).toList());
             return insert(fresh, plan)
-                    .flatMap(stored -> incidents.upsert(plan.changedIncidents())
+                    .flatMap(inserted -> incidents.upsert(plan.changedIncidents())
                             .then(audit.append(plan.transitions()))
                             .then(fanOut.announce(plan.changed().keySet()))
-                            .thenReturn(new Outcome(stored, plan)));
+                            .thenReturn(new Outcome(answer(batch, firsts, answers, inserted), plan)));
         });
     }
 
-    private Mono<Set<UUID>> existing(List<Pending> candidates) {
+    private static Map<Pending, Ack> answer(List<Pending> batch, Map<UUID, Pending> firsts, Map<Pending, Ack> answers,
+                                            Set<UUID> inserted) {
+        Map<Pending, Ack> all = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            UUID id = p.event().eventId();
+            Pending first = firsts.get(id);
+            Ack firstAnswer = answers.get(first);
+            if (firstAnswer == null) {
+                // another instance inserted the same id a moment ago: resend, then it is judged properly
+                firstAnswer = inserted.contains(id) ? Ack.stored(id)
+                        : Rejection.storageUnavailable(id).ack();
+                answers.put(first, firstAnswer);
+            }
+            if (p == first) {
+                all.put(p, firstAnswer);
+            } else if (EventIdentity.sameEvent(first.event(), p.event()) && firstAnswer.durable()) {
+                all.put(p, Ack.duplicate(id));
+            } else {
+                all.put(p, firstAnswer.durable() ? conflict(p.event()) : firstAnswer);
+            }
+        }
+        return all;
+    }
+
+    private static Ack conflict(AcceptedEvent event) {
+        return new Rejection(event.eventId(), Rejection.Reason.EVENT_ID_CONFLICT, "eventId " + event.eventId()
+                + " already belongs to another event (another device, or other content); this event was NOT stored:"
+                + " send it again with a new random eventId").ack();
+    }
+
+    private Mono<Map<UUID, EventIdentity.Stored>> existing(Set<UUID> ids) {
         return db.sql(EXISTING)
-                .bind(0, candidates.stream().map(p -> p.event().eventId()).toArray(UUID[]::new))
-                .map(row -> row.get("event_id", UUID.class))
+                .bind(0, ids.toArray(UUID[]::new))
+                .map(EventIdentity::read)
                 .all()
-                .collect(HashSet::new, Set::add);
+                .collectMap(EventIdentity.Stored::eventId);
     }
 
     private Mono<Set<UUID>> insert(List<AcceptedEvent> events, CorrelationPlan plan) {
@@ -281,26 +369,51 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                 .collect(HashSet::new, Set::add);
     }
 
-    private void succeed(Outcome outcome, List<Pending> batch, Set<Pending> repeatsInBatch) {
+    private void succeed(Outcome outcome) {
         correlator.commit(outcome.plan());
         long now = System.nanoTime();
-        for (Pending p : batch) {
-            boolean first = !repeatsInBatch.contains(p) && outcome.stored().contains(p.event().eventId());
-            (first ? stored : duplicates).increment();
+        health.committed();
+        outcome.answers().forEach((p, ack) -> {
+            switch (ack.outcome()) {
+                case STORED -> stored.increment();
+                case DUPLICATE -> duplicates.increment();
+                case REJECTED -> refused(ack);
+            }
             commitLatency.record(now - p.startedNanos(), TimeUnit.NANOSECONDS);
             inFlight.decrementAndGet();
-            p.reply().success(first ? Ack.stored(p.event().eventId()) : Ack.duplicate(p.event().eventId()));
-        }
+            p.reply().success(ack);
+        });
         outcome.plan().changedIncidents().stream().map(Incident::view).forEach(liveFeed::publish);
     }
 
-    private void fail(List<Pending> batch, Throwable error) {
-        log.warn("Batch of {} events not committed; senders told to resend: {}", batch.size(), error.toString());
+    private void refused(Ack ack) {
+        if (Rejection.Reason.EVENT_ID_CONFLICT.name().equals(ack.reason())) {
+            conflicts.increment();
+        } else {
+            failed.increment();
+        }
+    }
+
+    /** The database could not be reached or did not answer: every event of the batch is to be resent. */
+    private void unavailable(List<Pending> batch, Throwable error) {
+        health.failed(error);
+        warnings.warn("Batch of {} events not committed, senders told to resend: {}", batch.size(), error.toString());
         for (Pending p : batch) {
             failed.increment();
             inFlight.decrementAndGet();
-            p.reply().error(new IllegalStateException("not stored, resend later: " + error.getMessage()));
+            p.reply().success(Rejection.storageUnavailable(p.event().eventId()).ack());
         }
+    }
+
+    /** The database refused this one event's content even on its own. */
+    private void unstorable(Pending p, Throwable error) {
+        unstorable.increment();
+        inFlight.decrementAndGet();
+        warnings.warn("Event {} of device {} refused by the database on its own: {}", p.event().eventId(),
+                p.event().device().id(), error.toString());
+        p.reply().success(new Rejection(p.event().eventId(), Rejection.Reason.UNSTORABLE,
+                "the control centre cannot store this event's content; check it against docs/device-protocol.md"
+                        + " (other events are not affected)").ack());
     }
 
     private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> field) {

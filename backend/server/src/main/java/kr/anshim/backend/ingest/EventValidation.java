@@ -2,6 +2,7 @@ package kr.anshim.backend.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -42,7 +43,9 @@ class EventValidation {
     private static final Set<String> DEVICE_TYPES = java.util.Arrays.stream(SignalType.values())
             .filter(SignalType::sentByDevices).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
-    private final ObjectMapper json;
+    private static final UUID NIL = new UUID(0, 0);
+
+    private final ObjectReader strict;
     private final DeviceRegistry registry;
     private final Clock clock;
     private final JsonSchema schema;
@@ -52,7 +55,7 @@ class EventValidation {
     EventValidation(ObjectMapper json, DeviceRegistry registry, Clock clock,
                     @Value("${anshim.ingest.max-future:PT5M}") Duration maxFuture,
                     @Value("${anshim.ingest.max-age:PT24H}") Duration maxAge) {
-        this.json = json;
+        this.strict = StrictJson.reader(json);
         this.registry = registry;
         this.clock = clock;
         this.maxFuture = maxFuture;
@@ -62,19 +65,34 @@ class EventValidation {
 
     /** Validates one event sent by {@code caller}. */
     Result validate(byte[] bytes, Caller caller) {
+        if (bytes.length == 0) {
+            return reject(null, Reason.MALFORMED_JSON, "empty frame: an event is one JSON object; see docs/device-protocol.md");
+        }
         if (bytes.length > MAX_BYTES) {
             return reject(null, Reason.PAYLOAD_TOO_LARGE, "event is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
         }
+        Optional<String> badText = StrictJson.checkUtf8(bytes);
+        if (badText.isPresent()) {
+            return reject(null, Reason.MALFORMED_JSON, badText.get());
+        }
         JsonNode tree;
         try {
-            tree = json.readTree(bytes);
+            tree = strict.readTree(bytes);
         } catch (IOException e) {
-            return reject(null, Reason.MALFORMED_JSON, "not valid JSON: " + firstLine(e.getMessage()));
+            return reject(null, Reason.MALFORMED_JSON, "not valid JSON: " + StrictJson.describe(e));
         }
-        if (tree == null || !tree.isObject()) {
+        if (tree == null || tree.isMissingNode() || !tree.isObject()) {
             return reject(null, Reason.MALFORMED_JSON, "an event must be a JSON object");
         }
         UUID eventId = eventIdOrNull(tree);
+        Optional<String> badValue = StrictJson.checkValues(tree);
+        if (badValue.isPresent()) {
+            return reject(eventId, Reason.MALFORMED_JSON, badValue.get());
+        }
+        if (NIL.equals(eventId)) {
+            return reject(null, Reason.SCHEMA_VIOLATION,
+                    "eventId is the all-zero UUID; each event needs its own random UUID (a firmware default is not one)");
+        }
         JsonNode type = tree.get("type");
         if (type != null && type.isTextual() && !DEVICE_TYPES.contains(type.asText())) {
             return reject(eventId, Reason.UNKNOWN_TYPE, "unknown event type '" + type.asText() + "'; see docs/device-protocol.md");
@@ -153,10 +171,6 @@ class EventValidation {
 
     private static Result reject(UUID eventId, Reason reason, String message) {
         return new Result(null, new Rejection(eventId, reason, message));
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static JsonSchema loadSchema() {

@@ -13,7 +13,13 @@ record Rejection(UUID eventId, Reason reason, String message) {
     enum Reason {
         MALFORMED_JSON, PAYLOAD_TOO_LARGE, SCHEMA_VIOLATION, UNKNOWN_TYPE, TYPE_NOT_FOR_FAMILY,
         UNKNOWN_DEVICE, REVOKED_DEVICE, NOT_YOUR_DEVICE, TIME_IN_FUTURE, TIME_TOO_OLD, WRONG_ROUTE, OVERLOADED,
-        STORAGE_UNAVAILABLE
+        STORAGE_UNAVAILABLE, EVENT_ID_CONFLICT, UNSTORABLE
+    }
+
+    /** Not stored this time, through no fault of the sender's event: resend it unchanged. */
+    static Rejection storageUnavailable(UUID eventId) {
+        return new Rejection(eventId, Reason.STORAGE_UNAVAILABLE,
+                "not stored: the control centre's database is unavailable; resend this event unchanged shortly");
     }
 
     Ack ack() {

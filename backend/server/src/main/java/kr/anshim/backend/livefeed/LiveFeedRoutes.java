@@ -32,7 +32,7 @@ class LiveFeedRoutes {
     @MessageMapping(Routes.INCIDENTS_LIVE)
     Flux<IncidentView> live() {
         return Callers.require(SERVICE, USER)
-                .flatMapMany(caller -> Flux.merge(feed.changes(), incidents.open().map(Incident::view))
+                .flatMapMany(caller -> Flux.merge(feed.changes(), incidents.openForScreens().map(Incident::view))
                         .filter(incident -> caller.sees(incident.wardCode())));
     }
 }

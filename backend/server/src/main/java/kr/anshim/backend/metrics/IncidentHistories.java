@@ -63,7 +63,8 @@ class IncidentHistories {
 
     private final DatabaseClient db;
 
-    IncidentHistories(DatabaseClient db) {
+    IncidentHistories(kr.anshim.backend.storage.ScreenDatabase screens) {
+        DatabaseClient db = screens.client();
         this.db = db;
     }
 

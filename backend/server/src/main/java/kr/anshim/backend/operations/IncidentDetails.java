@@ -37,18 +37,18 @@ class IncidentDetails {
     private final DeviceSupervision supervision;
     private final Clock clock;
 
-    IncidentDetails(Correlator correlator, IncidentStore incidents, DatabaseClient db, DeviceRegistry registry,
+    IncidentDetails(Correlator correlator, IncidentStore incidents, kr.anshim.backend.storage.ScreenDatabase screens, DeviceRegistry registry,
                     DeviceSupervision supervision, Clock clock) {
         this.correlator = correlator;
         this.incidents = incidents;
-        this.db = db;
+        this.db = screens.client();
         this.registry = registry;
         this.supervision = supervision;
         this.clock = clock;
     }
 
     Mono<IncidentDetail> detail(UUID id, Caller caller) {
-        return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byId(id))
+        return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byIdForScreens(id))
                 .filter(incident -> caller.sees(incident.wardCode()))
                 .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
                 .flatMap(incident -> incident.householdId() == null

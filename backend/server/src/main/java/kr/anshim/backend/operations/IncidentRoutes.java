@@ -49,7 +49,7 @@ class IncidentRoutes {
             } catch (IllegalArgumentException e) {
                 return Flux.error(new MessagingException("not an incident id: " + incidentId));
             }
-            return incidents.byId(id)
+            return incidents.byIdForScreens(id)
                     .filter(incident -> caller.sees(incident.wardCode()))
                     .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
                     .flatMapMany(incident -> audit.history(id));

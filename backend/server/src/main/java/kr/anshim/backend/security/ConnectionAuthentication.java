@@ -39,8 +39,13 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
     private final MeterRegistry meters;
     private final UserDirectory users;
 
+    private final DeviceResponder devices;
+    private final ConnectionLimits limits;
+
     ConnectionAuthentication(DeviceRegistry registry, ServiceTokens services, ObjectMapper json, MeterRegistry meters,
-                             UserDirectory users) {
+                             UserDirectory users, DeviceResponder devices, ConnectionLimits limits) {
+        this.devices = devices;
+        this.limits = limits;
         this.users = users;
         this.registry = registry;
         this.services = services;
@@ -50,13 +55,27 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
 
     @Override
     public SocketAcceptor apply(SocketAcceptor accepted) {
-        return (setup, sendingSocket) -> registry.ready().then(Mono.defer(() -> {
+        return (setup, sendingSocket) -> {
+            Optional<String> badSetup = limits.checkSetup(setup);
+            if (badSetup.isPresent()) {
+                count("refused", "BAD_SETUP");
+                return Mono.error(new RejectedSetupException(badSetup.get()));
+            }
+            return registry.ready().timeout(limits.startWait())
+                    .onErrorMap(java.util.concurrent.TimeoutException.class,
+                            e -> new RejectedSetupException("the control centre is starting; connect again shortly"))
+                    .then(Mono.defer(() -> authenticateSetup(setup, sendingSocket, accepted)));
+        };
+    }
+
+    private Mono<RSocket> authenticateSetup(ConnectionSetupPayload setup, RSocket sendingSocket, SocketAcceptor accepted) {
+        {
             Optional<ConnectionCredentials> credentials = read(setup);
             return credentials.map(this::authenticate).orElse(Mono.empty())
                     .map(Optional::of)
                     .defaultIfEmpty(Optional.empty())
                     .flatMap(caller -> accept(credentials, caller, setup, sendingSocket, accepted));
-        }));
+        }
     }
 
     private Mono<RSocket> accept(Optional<ConnectionCredentials> credentials, Optional<Caller> caller,
@@ -70,8 +89,22 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
                         ? "credentials required: send {\"kind\",\"id\",\"token\"} as JSON in the SETUP data"
                         : "refused " + who + ": unknown id, wrong token or revoked"));
             }
+            Optional<Runnable> place = limits.tryOpen(caller.get());
+            if (place.isEmpty()) {
+                count("refused", "TOO_MANY_CONNECTIONS");
+                return Mono.error(new RejectedSetupException("too many open connections for " + caller.get().kind()
+                        + " " + caller.get().id() + "; close one first"));
+            }
+            sendingSocket.onClose().doFinally(signal -> place.get().run()).subscribe(null, error -> { });
             count("accepted", caller.get().kind().name());
-            return accepted.accept(setup, sendingSocket).map(handler -> withCaller(handler, caller.get()));
+            Caller who = caller.get();
+            return accepted.accept(setup, sendingSocket)
+                    .doOnError(error -> place.get().run())
+                    .map(handler -> switch (who.kind()) {
+                        case DEVICE, GATEWAY -> withCaller(devices.responderFor(who, setup.metadataMimeType(), handler), who);
+                        case SERVICE -> withCaller(handler, who);
+                        case USER -> withCaller(limits.limitStreams(handler), who);
+                    });
         }
     }
 

@@ -38,9 +38,9 @@ public class UserDirectory {
     private final SecureRandom random = new SecureRandom();
     private final MeterRegistry meters;
 
-    UserDirectory(DatabaseClient db, Clock clock, MeterRegistry meters,
+    UserDirectory(kr.anshim.backend.storage.ScreenDatabase screens, Clock clock, MeterRegistry meters,
                   @Value("${anshim.security.session-length:PT13H}") Duration sessionLength) {
-        this.db = db;
+        this.db = screens.client();
         this.clock = clock;
         this.meters = meters;
         this.sessionLength = sessionLength;

@@ -150,7 +150,8 @@ class BadInputIT {
 
     @Test
     void a_connection_without_credentials_is_refused_with_a_clear_error() {
-        RSocketRequester anonymous = RSocketRequester.builder().rsocketStrategies(strategies).tcp("127.0.0.1", port);
+        RSocketRequester anonymous = RSocketRequester.builder().rsocketStrategies(strategies)
+                .dataMimeType(org.springframework.http.MediaType.APPLICATION_JSON).tcp("127.0.0.1", port);
         StepVerifier.create(anonymous.route(Routes.ALARM).data("{}").retrieveMono(Ack.class))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RejectedSetupException.class)
                         .hasMessageContaining("credentials required"))

@@ -1,0 +1,135 @@
+package kr.anshim.backend.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.rsocket.Payload;
+import io.rsocket.RSocket;
+import io.rsocket.metadata.CompositeMetadata;
+import io.rsocket.metadata.RoutingMetadata;
+import io.rsocket.metadata.WellKnownMimeType;
+import io.rsocket.util.DefaultPayload;
+import io.rsocket.util.RSocketProxy;
+import kr.anshim.api.Ack;
+import kr.anshim.api.Routes;
+import kr.anshim.backend.security.Caller;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * One device or gateway connection. The three intake routes are answered here, one {@link Ack}
+ * per frame, whatever the frame holds (empty, not JSON, too large): no frame can end a channel or
+ * go unanswered, and nothing passes through a generic decoder that could drop or fail it. Other
+ * routes (a gateway's responder positions) go to the annotated controllers.
+ */
+final class DeviceSocket extends RSocketProxy {
+
+    private static final String ROUTING = WellKnownMimeType.MESSAGE_RSOCKET_ROUTING.getString();
+    private static final String COMPOSITE = WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString();
+
+    private final Caller caller;
+    private final String metadataMimeType;
+    private final DeviceIngest ingest;
+    private final HeartbeatIngest heartbeats;
+    private final ObjectMapper json;
+    private final ConnectionBudget budget;
+    private final int channelReadAhead;
+
+    DeviceSocket(RSocket routes, Caller caller, String metadataMimeType, DeviceIngest ingest, HeartbeatIngest heartbeats,
+                 ObjectMapper json, ConnectionBudget budget, int channelReadAhead) {
+        super(routes);
+        this.caller = caller;
+        this.metadataMimeType = metadataMimeType;
+        this.ingest = ingest;
+        this.heartbeats = heartbeats;
+        this.json = json;
+        this.budget = budget;
+        this.channelReadAhead = channelReadAhead;
+    }
+
+    @Override
+    public Mono<Payload> requestResponse(Payload payload) {
+        if (!Routes.ALARM.equals(route(payload))) {
+            return super.requestResponse(payload);
+        }
+        return ingest.accept(take(payload), caller, budget).map(this::encode);
+    }
+
+    @Override
+    public Mono<Void> fireAndForget(Payload payload) {
+        if (!Routes.HEARTBEAT.equals(route(payload))) {
+            return super.fireAndForget(payload);
+        }
+        return heartbeats.accept(take(payload), caller, budget);
+    }
+
+    /**
+     * Acknowledgements leave in the order the events came (gateways may match them by position).
+     * The channel reads ahead {@code channelReadAhead} events, more than the connection may have
+     * in the journal, so past its budget a sender hears {@code OVERLOADED} at once instead of
+     * queueing unanswered on its side.
+     */
+    @Override
+    public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
+        return Flux.from(payloads).switchOnFirst((first, all) -> {
+            if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
+                return all.map(DeviceSocket::take)
+                        .flatMapSequential(event -> ingest.accept(event, caller, budget), channelReadAhead, 1)
+                        .map(this::encode);
+            }
+            return super.requestChannel(all);
+        });
+    }
+
+    private Payload encode(Ack ack) {
+        try {
+            return DefaultPayload.create(json.writeValueAsBytes(ack));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The frame's data as bytes; the frame is released. */
+    private static byte[] take(Payload payload) {
+        try {
+            ByteBuf data = payload.sliceData();
+            byte[] bytes = new byte[data.readableBytes()];
+            data.getBytes(data.readerIndex(), bytes);
+            return bytes;
+        } finally {
+            payload.release();
+        }
+    }
+
+    /** The route named in the frame's metadata, or null; never throws for malformed metadata. */
+    private String route(Payload payload) {
+        if (!payload.hasMetadata()) {
+            return null;
+        }
+        try {
+            ByteBuf metadata = payload.sliceMetadata();
+            if (ROUTING.equals(metadataMimeType)) {
+                return firstTag(new RoutingMetadata(metadata));
+            }
+            if (COMPOSITE.equals(metadataMimeType)) {
+                for (CompositeMetadata.Entry entry : new CompositeMetadata(metadata, false)) {
+                    if (ROUTING.equals(entry.getMimeType())) {
+                        return firstTag(new RoutingMetadata(entry.getContent()));
+                    }
+                }
+            }
+            return null;
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static String firstTag(RoutingMetadata routing) {
+        Iterator<String> tags = routing.iterator();
+        return tags.hasNext() ? tags.next() : null;
+    }
+}

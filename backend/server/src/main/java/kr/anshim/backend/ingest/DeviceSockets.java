@@ -1,0 +1,35 @@
+package kr.anshim.backend.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsocket.RSocket;
+import kr.anshim.backend.security.Caller;
+import kr.anshim.backend.security.DeviceResponder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Makes the responder of each device or gateway connection, with its own in-flight budget. */
+@Component
+class DeviceSockets implements DeviceResponder {
+
+    private final DeviceIngest ingest;
+    private final HeartbeatIngest heartbeats;
+    private final ObjectMapper json;
+    private final int perConnection;
+    private final int channelReadAhead;
+
+    DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats, ObjectMapper json,
+                  @Value("${anshim.ingest.max-in-flight-per-connection:1000}") int perConnection,
+                  @Value("${anshim.ingest.channel-read-ahead:2048}") int channelReadAhead) {
+        this.ingest = ingest;
+        this.heartbeats = heartbeats;
+        this.json = json;
+        this.perConnection = perConnection;
+        this.channelReadAhead = channelReadAhead;
+    }
+
+    @Override
+    public RSocket responderFor(Caller caller, String metadataMimeType, RSocket routes) {
+        return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats, json,
+                new ConnectionBudget(perConnection), channelReadAhead);
+    }
+}
