@@ -132,7 +132,9 @@ class EventValidation {
     private Result checkTime(UUID eventId, JsonNode tree, RegisteredDevice device, SignalType type) {
         Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(tree.get("occurredAt").asText()).toInstant();
+            // PostgreSQL keeps microseconds: round here, so the stored event and a resend compare equal
+            occurredAt = OffsetDateTime.parse(tree.get("occurredAt").asText()).toInstant()
+                    .plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         } catch (java.time.format.DateTimeParseException e) {
             return reject(eventId, Reason.SCHEMA_VIOLATION,
                     "occurredAt must be RFC 3339 with 'T' and an offset, e.g. 2026-11-23T22:15:03+09:00");

@@ -96,6 +96,9 @@ final class StrictJson {
         if (e instanceof JsonProcessingException processing) {
             String message = processing.getOriginalMessage();
             String line = message == null ? "" : message.lines().findFirst().orElse("");
+            // Jackson's hints name its own feature flags; a sender needs only what was wrong
+            int hint = line.indexOf(": enable ");
+            line = (hint < 0 ? line : line.substring(0, hint)).replace("`", "'");
             String at = processing.getLocation() == null ? ""
                     : " (at byte " + Math.max(0, processing.getLocation().getByteOffset()) + ")";
             return (line.length() > 160 ? line.substring(0, 160) + "…" : line) + at;
