@@ -39,6 +39,7 @@ final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
     private final ToLongFunction<? super T> version;
     private final int maxKeys;
     private final Runnable onConflated;
+    private final Runnable onOverflow;
     private final Runnable onDisposed;
 
     /** Guarded by {@code this}. */
@@ -55,7 +56,8 @@ final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
     private volatile boolean terminated;
 
     ConflatingBuffer(Function<? super T, ? extends K> key, ToLongFunction<? super T> version, int maxKeys,
-                     Runnable onConflated, Runnable onDisposed) {
+                     Runnable onConflated, Runnable onOverflow, Runnable onDisposed) {
+        this.onOverflow = onOverflow;
         this.key = key;
         this.version = version;
         this.maxKeys = maxKeys;
@@ -80,6 +82,7 @@ final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
 
     @Override
     public void onNext(T item) {
+        boolean overflowed = false;
         synchronized (this) {
             if (done || disposed.get()) {
                 return;
@@ -95,9 +98,13 @@ final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
                 failure = new Overflow(maxKeys);
                 done = true;
                 waiting.clear();
+                overflowed = true;
             } else {
                 waiting.put(k, item);
             }
+        }
+        if (overflowed) {
+            onOverflow.run();
         }
         drain();
     }
