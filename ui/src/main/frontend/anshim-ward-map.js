@@ -13,7 +13,7 @@ const CLOSED = new Set(['RESOLVED', 'FALSE_ALARM', 'CANCELLED']);
  * <anshim-ward-map>: Seoul's 25 wards shaded by open-incident load, incident markers coloured by
  * severity (critical ones pulse) and clustered when zoomed out (a cluster takes its worst member's
  * colour), and responder markers by status. Light DOM, so Leaflet's global stylesheet applies.
- * The server calls upsertIncidents(json), upsertResponders(json), select(id); a click on a marker
+ * The server calls upsertIncidents(json), removeIncidents(idsJson), upsertResponders(json), select(id); a click on a marker
  * fires "incident-select" with detail.id.
  */
 class AnshimWardMap extends HTMLElement {
@@ -75,13 +75,27 @@ class AnshimWardMap extends HTMLElement {
     }
   }
 
+  removeIncidents(json) {
+    const remove = [];
+    for (const id of JSON.parse(json)) {
+      const known = this._incidents.get(id);
+      if (known) {
+        remove.push(known.marker);
+        this._incidents.delete(id);
+      }
+    }
+    this._clusters.removeLayers(remove);
+    this.setAttribute('incidents', String(this._incidents.size));
+    this._shadeWards();
+  }
+
   upsertIncidents(json) {
     const incidents = JSON.parse(json);
     const add = [];
     const remove = [];
     for (const incident of incidents) {
       const known = this._incidents.get(incident.id);
-      if (known && known.data.updatedAt > incident.updatedAt) {
+      if (known && known.data.version > incident.version) {
         continue;
       }
       if (known) {

@@ -1,6 +1,7 @@
 package kr.anshim.ui;
 
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,30 +12,69 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * A screen's copy of the open incidents it may see. Every change carries the whole incident; the
- * newest by {@code updatedAt} wins (an older one arriving late is ignored) and closed ones leave.
+ * A screen's copy of the open incidents it may see, following the live protocol ({@link LiveFrame}):
+ * on BEGIN a fresh snapshot is collected aside (the screen keeps showing what it had), on MARKER it
+ * replaces the model wholesale (so nothing closed while the screen was away survives a
+ * reconnection), then each change applies unless the model already holds a newer
+ * {@link IncidentView#version() version} of that incident, and a tombstone removes it.
  */
 public final class OpenIncidents {
 
     /** The queue order: highest score first, then the oldest. */
     public static final Comparator<IncidentView> QUEUE_ORDER = Comparator.comparingInt(IncidentView::score).reversed()
             .thenComparing(IncidentView::openedAt);
-    private static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
 
-    private final Map<UUID, IncidentView> open = new HashMap<>();
+    /** What one batch of frames changed in the model: for views that update incrementally (the map). */
+    public record Changes(List<IncidentView> upserted, Set<UUID> removed) {
 
-    public void apply(List<IncidentView> changes) {
-        for (IncidentView incident : changes) {
-            IncidentView known = open.get(incident.id());
-            if (known != null && known.updatedAt().isAfter(incident.updatedAt())) {
-                continue;
+        public boolean upserted(UUID id) {
+            return upserted.stream().anyMatch(incident -> incident.id().equals(id));
+        }
+    }
+
+    private Map<UUID, IncidentView> open = new HashMap<>();
+    /** The snapshot being received, between BEGIN and MARKER; null otherwise. */
+    private Map<UUID, IncidentView> loading;
+
+    public Changes apply(List<LiveFrame> frames) {
+        Map<UUID, IncidentView> before = Map.copyOf(open);
+        for (LiveFrame frame : frames) {
+            apply(frame);
+        }
+        List<IncidentView> upserted = open.values().stream().filter(incident -> before.get(incident.id()) != incident).toList();
+        Set<UUID> removed = before.keySet().stream().filter(id -> !open.containsKey(id)).collect(Collectors.toSet());
+        return new Changes(upserted, removed);
+    }
+
+    private void apply(LiveFrame frame) {
+        switch (frame.type()) {
+            case BEGIN -> loading = new HashMap<>();
+            case SNAPSHOT -> {
+                if (loading != null) {
+                    loading.put(frame.incident().id(), frame.incident());
+                }
             }
-            if (CLOSED.contains(incident.status())) {
-                open.remove(incident.id());
-            } else {
-                open.put(incident.id(), incident);
+            case MARKER -> {
+                if (loading != null) {
+                    open = loading;
+                    loading = null;
+                }
+            }
+            case CHANGE, TOMBSTONE -> {
+                Map<UUID, IncidentView> target = loading != null ? loading : open;
+                IncidentView incident = frame.incident();
+                IncidentView known = target.get(incident.id());
+                if (known != null && known.version() > incident.version()) {
+                    return; // an older state arriving late
+                }
+                if (frame.type() == LiveFrame.Type.TOMBSTONE) {
+                    target.remove(incident.id());
+                } else {
+                    target.put(incident.id(), incident);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package kr.anshim.ui;
 import kr.anshim.api.CommandResult;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.Routes;
@@ -133,7 +134,7 @@ class ControlRoomBrowserIT {
                 .setupData(ConnectionCredentials.service("ui", "demo-ui-token")).tcp("127.0.0.1", backend.rsocketPort());
         DemoCity.Household home = BackendProcess.CITY.households().stream().filter(h -> h.id().equals("H-11440-0003")).findFirst().orElseThrow();
         send("DC-11440-0003", "TAMPER");
-        IncidentView incident = service.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        IncidentView incident = service.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
                 .blockFirst(Duration.ofSeconds(10));
         CommandResult acknowledged = service.route(Routes.INCIDENT_COMMAND)

@@ -25,11 +25,13 @@ import java.util.UUID;
  * @param call112    the 112 hand-off to police: NOT_REQUESTED, REQUESTED, ACCEPTED, PATROL_ASSIGNED
  * @param callback   the call-back to the resident: NOT_TRIED, CALLING, REACHED, NO_ANSWER
  * @param outcome    how it ended, once resolved, else null
+ * @param version    grows with every change of this incident (stored with it): of two states of one
+ *                   incident, the one with the higher version is newer
  */
 public record IncidentView(UUID id, String wardCode, double latitude, double longitude, String kind,
                            String severity, int score, String status, String family, String lastSignal,
                            int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
-                           String call112, String callback, String outcome) {
+                           String call112, String callback, String outcome, long version) {
 
     public IncidentView {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -1,6 +1,6 @@
 package kr.anshim.ui.backend;
 
-import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.stereotype.Service;
@@ -10,8 +10,9 @@ import reactor.util.retry.Retry;
 import java.time.Duration;
 
 /**
- * The live incident stream for one screen: a snapshot of the open incidents, then every change.
- * When the connection drops it resubscribes with backoff and so receives a fresh snapshot.
+ * The live incident stream for one screen: a snapshot of the open incidents, a marker, then every
+ * change ({@link LiveFrame}), with bounded demand. When the connection drops it resubscribes with
+ * backoff and so receives a fresh snapshot, which replaces the screen's model at its marker.
  */
 @Service
 public class LiveIncidents {
@@ -22,9 +23,10 @@ public class LiveIncidents {
         this.backend = backend;
     }
 
-    public Flux<IncidentView> stream() {
+    public Flux<LiveFrame> stream() {
         return backend.route(Routes.INCIDENTS_LIVE)
-                .retrieveFlux(IncidentView.class)
+                .retrieveFlux(LiveFrame.class)
+                .limitRate(ScreenData.DEMAND)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5)));
     }
 }

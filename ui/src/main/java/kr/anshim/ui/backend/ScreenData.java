@@ -3,7 +3,7 @@ package kr.anshim.ui.backend;
 import kr.anshim.api.CommandResult;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentDetail;
-import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.ResponderRecommendation;
 import kr.anshim.api.ResponderRoutes;
 import kr.anshim.api.ResponderView;
@@ -30,6 +30,9 @@ import java.util.UUID;
 @Service
 public class ScreenData {
 
+    /** Frames asked for at a time on the live incident stream. */
+    public static final int DEMAND = 256;
+
     private final UserConnections connections;
 
     ScreenData(UserConnections connections) {
@@ -41,9 +44,14 @@ public class ScreenData {
         return connections.of(user).rsocketClient().source().then();
     }
 
-    /** Open incidents of the user's wards, then every change; resubscribes (and so catches up) after a drop. */
-    public Flux<IncidentView> incidents(AnshimUser user) {
-        return connections.of(user).route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+    /**
+     * The live frames of the user's wards (a snapshot, a marker, then changes; see {@link LiveFrame});
+     * resubscribes after a drop, and so gets a fresh snapshot. Demand is bounded ({@value #DEMAND} frames
+     * at a time), so a screen that reads slowly lets the backend's per-screen buffer conflate.
+     */
+    public Flux<LiveFrame> incidents(AnshimUser user) {
+        return connections.of(user).route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class)
+                .limitRate(DEMAND)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5)));
     }
 

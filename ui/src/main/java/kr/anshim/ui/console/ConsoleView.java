@@ -21,6 +21,8 @@ import jakarta.annotation.security.PermitAll;
 import kr.anshim.ui.police.PoliceView;
 import kr.anshim.ui.security.AdminView;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
+import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.ui.IncidentTexts;
 import kr.anshim.ui.OpenIncidents;
 import kr.anshim.ui.backend.ScreenData;
@@ -150,10 +152,8 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        Disposable incidents = data.incidents(user)
-                .bufferTimeout(1000, PUSH_INTERVAL)
-                .subscribe(batch -> ui.access(() -> show(batch)),
-                        error -> ui.access(() -> status.setText(getTranslation("live.off"))));
+        Disposable incidents = PacedDelivery.deliver(data.incidents(user), ScreenData.DEMAND, PUSH_INTERVAL, ui, this::show,
+                error -> ui.access(() -> status.setText(getTranslation("live.off"))));
         Disposable responders = data.responders(user)
                 .bufferTimeout(2000, Duration.ofMillis(1000))
                 .subscribe(batch -> ui.access(() -> map.upsertResponders(batch)), error -> { });
@@ -175,16 +175,17 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         status.setText(getTranslation("live.on") + " · " + getTranslation("live.count", open.size()));
     }
 
-    private void show(List<IncidentView> batch) {
-        open.apply(batch);
+    private void show(List<LiveFrame> batch) {
+        OpenIncidents.Changes changes = open.apply(batch);
         UUID selected = panel.selected();
-        if (selected != null && batch.stream().anyMatch(i -> i.id().equals(selected))) {
+        if (selected != null && changes.upserted(selected)) {
             open.get(selected).ifPresent(panel::show);
         }
         rows.clear();
         rows.addAll(open.ranked());
         provider.refreshAll();
-        map.upsert(batch);
+        map.remove(changes.removed());
+        map.upsert(changes.upserted());
         showStatus();
         long critical = open.all().stream().filter(i -> i.severity().equals("CRITICAL") && i.status().equals("NEW")).count();
         alert.setText(getTranslation("alert.critical", critical));

@@ -62,6 +62,18 @@ public class WardMap extends Component implements HasSize {
     }
 
     /** Adds, moves or updates markers; a screen keeps the newest state of each incident. */
+    /** Removes these incidents' markers: closed, or gone from a fresh snapshot. */
+    public void remove(java.util.Collection<java.util.UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            getElement().callJsFunction("removeIncidents", json.writeValueAsString(ids));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void upsert(List<IncidentView> incidents) {
         if (incidents.isEmpty()) {
             return;

@@ -17,6 +17,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
+import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.ui.IncidentTexts;
 import kr.anshim.ui.OpenIncidents;
 import kr.anshim.ui.backend.ScreenData;
@@ -110,8 +112,8 @@ public class PoliceView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        subscription = data.incidents(user).bufferTimeout(1000, Duration.ofMillis(250))
-                .subscribe(batch -> ui.access(() -> show(batch)));
+        subscription = PacedDelivery.deliver(data.incidents(user), kr.anshim.ui.backend.ScreenData.DEMAND, Duration.ofMillis(250), ui, this::show,
+                error -> { });
     }
 
     @Override
@@ -121,7 +123,7 @@ public class PoliceView extends VerticalLayout {
         }
     }
 
-    private void show(List<IncidentView> batch) {
+    private void show(List<LiveFrame> batch) {
         open.apply(batch);
         grid.setItems(open.ranked());
     }

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
+import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.api.Ward;
 import kr.anshim.api.Wards;
 import kr.anshim.ui.IncidentTexts;
@@ -78,8 +80,8 @@ public class SupervisorView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        subscription = data.incidents(user).bufferTimeout(2000, Duration.ofMillis(500))
-                .subscribe(batch -> ui.access(() -> show(batch)));
+        subscription = PacedDelivery.deliver(data.incidents(user), kr.anshim.ui.backend.ScreenData.DEMAND, Duration.ofMillis(500), ui, this::show,
+                error -> { });
         responseTimes.load();
     }
 
@@ -90,7 +92,7 @@ public class SupervisorView extends VerticalLayout {
         }
     }
 
-    private void show(List<IncidentView> batch) {
+    private void show(List<LiveFrame> batch) {
         open.apply(batch);
         wards.setItems(Wards.seoul().all().stream().map(this::load).toList());
         escalated.setItems(open.all().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ESCALATED")))

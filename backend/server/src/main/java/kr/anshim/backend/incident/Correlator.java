@@ -115,7 +115,7 @@ public class Correlator {
         for (int k = 0; k < count; k++) {
             Incident incident = waiting.get((from + k) % waiting.size());
             {
-                Incident aged = incident.reranked(ranking, now);
+                Incident aged = incident.aged(ranking, now);
                 if (aged.ranking().score() != incident.ranking().score()) {
                     changed.put(aged.id(), aged);
                 }

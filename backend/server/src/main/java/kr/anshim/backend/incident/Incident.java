@@ -14,13 +14,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** An immutable snapshot of one incident; every change makes a new one. */
+/**
+ * An immutable snapshot of one incident; every change makes a new one.
+ * <p>
+ * {@code version} is stored with the incident and grows with every change (each change method
+ * returns {@code version + 1}; {@link #reranked} alone keeps it, being a pure recomputation used
+ * on reading and by {@link #aged}). Changes are made by one writer, the journal's serial stage,
+ * starting from the committed state, so a screen can tell an older state of an incident from a
+ * newer one whatever order they arrive in.
+ */
 public record Incident(UUID id, String wardCode, String householdId, IncidentKind kind, IncidentStatus status,
                        DeviceFamily family, SignalType lastSignal, double latitude, double longitude,
                        Instant openedAt, Instant updatedAt, Instant lastSignalAt,
                        Map<SignalType, Integer> signalCounts, Set<String> deviceIds, boolean protectedPerson,
                        Ranking ranking, Call112Status call112, CallbackStatus callback, String outcome,
-                       Instant closedAt) {
+                       Instant closedAt, long version) {
 
     public Incident {
         signalCounts = Map.copyOf(signalCounts);
@@ -40,7 +48,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         return new Incident(id, signal.wardCode(), signal.householdId(), IncidentKind.of(signal.type()),
                 IncidentStatus.NEW, signal.family(), signal.type(), signal.latitude(), signal.longitude(),
                 now, now, signal.occurredAt(), counts, devices, signal.protectedPerson(),
-                ranking.rank(facts, now), Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, null);
+                ranking.rank(facts, now), Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, null, 1);
     }
 
     /**
@@ -52,7 +60,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         Incident prowler = new Incident(id, earlier.wardCode(), null, IncidentKind.PROWLER, IncidentStatus.NEW,
                 earlier.family(), earlier.type(), earlier.latitude(), earlier.longitude(), now, now,
                 earlier.occurredAt(), first.signalCounts(), first.deviceIds(), false, first.ranking(),
-                Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, null);
+                Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, null, 1);
         return prowler.with(later, ranking, now);
     }
 
@@ -67,7 +75,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         IncidentKind nextKind = kind == IncidentKind.PROWLER ? kind : IncidentKind.of(SeverityRanking.strongest(counts));
         Incident next = new Incident(id, wardCode, householdId, nextKind,
                 status, family, signal.type(), latitude, longitude, openedAt, now, last, counts, devices,
-                protectedPerson, ranking, call112, callback, outcome, closedAt);
+                protectedPerson, ranking, call112, callback, outcome, closedAt, version + 1);
         return next.reranked(rules, now);
     }
 
@@ -77,7 +85,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
                 status == IncidentStatus.NEW, kind == IncidentKind.PROWLER ? deviceIds.size() : 1);
         return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
                 openedAt, updatedAt, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking.rank(facts, now),
-                call112, callback, outcome, closedAt);
+                call112, callback, outcome, closedAt, version);
     }
 
     /** A new lifecycle state; closing states stamp {@code closedAt}, reopening clears it and the outcome. */
@@ -86,26 +94,34 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         String out = next.open() ? null : newOutcome;
         return new Incident(id, wardCode, householdId, kind, next, family, lastSignal, latitude, longitude,
                 openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
-                call112, callback, out, closed);
+                call112, callback, out, closed, version + 1);
     }
 
     public Incident withCall112(Call112Status next, Instant now) {
         return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
                 openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
-                next, callback, outcome, closedAt);
+                next, callback, outcome, closedAt, version + 1);
     }
 
     public Incident withCallback(CallbackStatus next, Instant now) {
         return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
                 openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
-                call112, next, outcome, closedAt);
+                call112, next, outcome, closedAt, version + 1);
     }
 
     /** Only the timestamp changes, e.g. for a note. */
     public Incident touched(Instant now) {
         return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
                 openedAt, now, lastSignalAt, signalCounts, deviceIds, protectedPerson, ranking,
-                call112, callback, outcome, closedAt);
+                call112, callback, outcome, closedAt, version + 1);
+    }
+
+    /** Re-ranked as it ages: a change of score, so a new version. */
+    public Incident aged(SeverityRanking ranking, Instant now) {
+        Incident aged = reranked(ranking, now);
+        return new Incident(id, wardCode, householdId, kind, status, family, lastSignal, latitude, longitude,
+                openedAt, updatedAt, lastSignalAt, signalCounts, deviceIds, protectedPerson, aged.ranking,
+                call112, callback, outcome, closedAt, version + 1);
     }
 
     public int signals() {
@@ -115,6 +131,6 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
     public IncidentView view() {
         return new IncidentView(id, wardCode, latitude, longitude, kind.name(), ranking.severity().name(),
                 ranking.score(), status.name(), family.name(), lastSignal.name(), signals(), openedAt, updatedAt,
-                ranking.reasons(), call112.name(), callback.name(), outcome);
+                ranking.reasons(), call112.name(), callback.name(), outcome, version);
     }
 }

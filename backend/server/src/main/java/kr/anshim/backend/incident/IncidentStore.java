@@ -32,23 +32,24 @@ public class IncidentStore {
     private static final String UPSERT = """
             insert into incident (id, ward_code, household_id, kind, severity, score, status, family, last_signal, signals,
                                   latitude, longitude, opened_at, updated_at, last_signal_at, reasons, signal_types,
-                                  device_ids, protected_person, call_112, callback, outcome, closed_at)
+                                  device_ids, protected_person, call_112, callback, outcome, closed_at, version)
             select * from unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::int[],
                                  $7::text[], $8::text[], $9::text[], $10::text[]::int[], $11::text[]::float8[],
                                  $12::text[]::float8[], $13::text[]::timestamptz[], $14::text[]::timestamptz[],
                                  $15::text[]::timestamptz[], $16::text[]::jsonb[], $17::text[]::jsonb[],
                                  $18::text[]::jsonb[], $19::text[]::boolean[], $20::text[], $21::text[], $22::text[],
-                                 $23::text[]::timestamptz[])
+                                 $23::text[]::timestamptz[], $24::text[]::bigint[])
             on conflict (id) do update set kind = excluded.kind, severity = excluded.severity, score = excluded.score,
                 status = excluded.status, last_signal = excluded.last_signal, signals = excluded.signals,
                 updated_at = excluded.updated_at, last_signal_at = excluded.last_signal_at, reasons = excluded.reasons,
                 signal_types = excluded.signal_types, device_ids = excluded.device_ids, call_112 = excluded.call_112,
-                callback = excluded.callback, outcome = excluded.outcome, closed_at = excluded.closed_at""";
+                callback = excluded.callback, outcome = excluded.outcome, closed_at = excluded.closed_at,
+                version = excluded.version""";
 
     private static final String SELECT = """
             select id, ward_code, household_id, kind, status, family, last_signal, latitude, longitude, opened_at,
                    updated_at, last_signal_at, signal_types::text as signal_types, device_ids::text as device_ids,
-                   protected_person, call_112, callback, outcome, closed_at
+                   protected_person, call_112, callback, outcome, closed_at, version
             from incident""";
 
     private final DatabaseClient db;
@@ -95,6 +96,7 @@ public class IncidentStore {
                 .bind(20, column(rows, i -> i.callback().name()))
                 .bind(21, column(rows, Incident::outcome))
                 .bind(22, column(rows, i -> i.closedAt() == null ? null : i.closedAt().toString()))
+                .bind(23, column(rows, i -> Long.toString(i.version())))
                 .then();
     }
 
@@ -149,7 +151,8 @@ public class IncidentStore {
                 Call112Status.valueOf(row.get("call_112", String.class)),
                 CallbackStatus.valueOf(row.get("callback", String.class)),
                 row.get("outcome", String.class),
-                row.get("closed_at", OffsetDateTime.class) == null ? null : instant(row, "closed_at"));
+                row.get("closed_at", OffsetDateTime.class) == null ? null : instant(row, "closed_at"),
+                row.get("version", Long.class));
         return stored.reranked(ranking, clock.instant());
     }
 

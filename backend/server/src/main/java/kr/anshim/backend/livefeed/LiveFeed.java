@@ -4,16 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.IncidentView;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.BufferOverflowStrategy;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Fans committed incident changes out to subscribers. A slow subscriber never holds the
- * pipeline back: each has its own bounded buffer, and when it overflows the oldest changes go;
- * every change carries the whole incident, so the next one corrects the screen.
+ * pipeline back: each has its own {@link ConflatingBuffer}, which keeps the newest state of each
+ * incident waiting for it (every change carries the whole incident, so skipping an older state
+ * loses nothing) and holds at most {@value #SUBSCRIBER_BUFFER} incidents; a subscriber further
+ * behind than that is ended, and resubscribes for a fresh snapshot.
  */
 @Component
 public class LiveFeed {
@@ -22,13 +26,21 @@ public class LiveFeed {
 
     private final Sinks.Many<IncidentView> sink = Sinks.many().multicast().directBestEffort();
     private final Counter published;
-    private final Counter dropped;
+    private final Counter conflated;
+    private final Counter overflowed;
+    private final Set<ConflatingBuffer<UUID, IncidentView>> buffers = ConcurrentHashMap.newKeySet();
     private final Counter failed;
     private final PublishLatency latency;
 
     LiveFeed(MeterRegistry meters, Clock clock) {
         this.published = Counter.builder("anshim.livefeed.changes").tag("outcome", "published").register(meters);
-        this.dropped = Counter.builder("anshim.livefeed.changes").tag("outcome", "dropped").register(meters);
+        this.conflated = Counter.builder("anshim.livefeed.changes").tag("outcome", "conflated")
+                .description("Older states of an incident skipped for a slow subscriber (its newest state is kept)")
+                .register(meters);
+        this.overflowed = Counter.builder("anshim.livefeed.overflows")
+                .description("Subscribers ended for falling too many incidents behind (they resubscribe)")
+                .register(meters);
+        meters.gauge("anshim.livefeed.buffered", buffers, LiveFeed::waiting);
         this.failed = Counter.builder("anshim.livefeed.changes").tag("outcome", "failed").register(meters);
         meters.gauge("anshim.livefeed.subscribers", sink, Sinks.Many::currentSubscriberCount);
         this.latency = new PublishLatency(clock, meters);
@@ -45,8 +57,21 @@ public class LiveFeed {
         }
     }
 
-    public Flux<IncidentView> changes() {
-        return sink.asFlux()
-                .onBackpressureBuffer(SUBSCRIBER_BUFFER, change -> dropped.increment(), BufferOverflowStrategy.DROP_OLDEST);
+    /**
+     * Starts listening at once: every change published from now on that {@code scope} accepts
+     * waits in the returned buffer until its reader ({@link ConflatingBuffer#flux()}) asks for it.
+     * Dispose it (cancelling its reader does) to stop listening.
+     */
+    ConflatingBuffer<UUID, IncidentView> listen(Predicate<IncidentView> scope) {
+        ConflatingBuffer<UUID, IncidentView>[] self = new ConflatingBuffer[1];
+        self[0] = new ConflatingBuffer<>(IncidentView::id, IncidentView::version, SUBSCRIBER_BUFFER,
+                conflated::increment, overflowed::increment, () -> buffers.remove(self[0]));
+        buffers.add(self[0]);
+        return self[0].listen(sink.asFlux().filter(scope));
+    }
+
+    /** Changes waiting for their subscribers, over all subscribers. */
+    static double waiting(Set<ConflatingBuffer<UUID, IncidentView>> buffers) {
+        return buffers.stream().mapToInt(ConflatingBuffer::size).sum();
     }
 }

@@ -1,6 +1,7 @@
 package kr.anshim.backend.livefeed;
 
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
@@ -8,11 +9,20 @@ import kr.anshim.backend.security.Callers;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
-/** Screens subscribe here: the open incidents first, then every change. */
+/**
+ * Screens subscribe here: a snapshot of the open incidents taken at one point, a marker, then only
+ * what changed after it (see {@link LiveFrame} for the frames).
+ */
 @Controller
 class LiveFeedRoutes {
 
@@ -25,14 +35,47 @@ class LiveFeedRoutes {
     }
 
     /**
-     * Snapshot and changes are merged, not concatenated, so no change slips between the two;
-     * a screen keeps the newest state of each incident by {@code updatedAt}. Ward scoping is applied
-     * here, in the backend: a user sees only the incidents of their wards.
+     * The change listener is registered first, so nothing committed after the snapshot is missed;
+     * the snapshot is then read to the end at once ({@code collectList}: bounded by the open
+     * incidents), so the database connection goes back to the pool whatever pace the screen reads
+     * at. Ward scoping is applied here, in the backend, to the snapshot and to the changes alike.
      */
     @MessageMapping(Routes.INCIDENTS_LIVE)
-    Flux<IncidentView> live() {
+    Flux<LiveFrame> live() {
         return Callers.require(SERVICE, USER)
-                .flatMapMany(caller -> Flux.merge(feed.changes(), incidents.openForScreens().map(Incident::view))
-                        .filter(incident -> caller.sees(incident.wardCode())));
+                .flatMapMany(caller -> Flux.defer(() -> {
+                    ConflatingBuffer<UUID, IncidentView> changes = feed.listen(incident -> caller.sees(incident.wardCode()));
+                    Mono<List<IncidentView>> snapshot = incidents.openForScreens().map(Incident::view)
+                            .filter(incident -> caller.sees(incident.wardCode()))
+                            .collectList();
+                    return snapshot.flatMapMany(open -> frames(open, changes.flux()))
+                            .doFinally(signal -> changes.dispose());
+                }));
+    }
+
+    /**
+     * BEGIN, the snapshot, MARKER, then each change newer than the state already sent for its
+     * incident: a change that was buffered while the snapshot was read, and that the snapshot
+     * already holds (or holds newer), is not sent again.
+     */
+    static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes) {
+        Map<UUID, Long> sent = new HashMap<>();
+        snapshot.forEach(incident -> sent.put(incident.id(), incident.version()));
+        Flux<LiveFrame> after = changes
+                .filter(change -> {
+                    Long known = sent.get(change.id());
+                    if (known != null && change.version() <= known) {
+                        return false;
+                    }
+                    if (LiveFrame.CLOSED.contains(change.status())) {
+                        sent.remove(change.id());
+                    } else {
+                        sent.put(change.id(), change.version());
+                    }
+                    return true;
+                })
+                .map(LiveFrame::change);
+        return Flux.concat(Mono.just(LiveFrame.begin()), Flux.fromIterable(snapshot).map(LiveFrame::snapshot),
+                Mono.just(LiveFrame.marker()), after);
     }
 }

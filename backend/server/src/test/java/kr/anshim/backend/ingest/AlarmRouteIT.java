@@ -5,6 +5,7 @@ import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
@@ -84,7 +85,7 @@ class AlarmRouteIT {
         DemoCity.Household home = TestDevices.household(camera);
         DeviceEvent event = TestDevices.event(camera, "FORCED_ENTRY", Map.of());
         RSocketRequester screen = TestConnections.ui(strategies, port);
-        Flux<IncidentView> live = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        Flux<IncidentView> live = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .filter(incident -> incident.lastSignal().equals("FORCED_ENTRY")
                         && incident.latitude() == home.latitude() && incident.longitude() == home.longitude());
 

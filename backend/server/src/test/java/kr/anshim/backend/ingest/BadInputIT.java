@@ -7,6 +7,7 @@ import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
@@ -142,7 +143,7 @@ class BadInputIT {
     @Test
     void a_device_connection_cannot_watch_the_live_incident_feed() {
         RSocketRequester device = TestConnections.device(strategies, port, CAMERA);
-        StepVerifier.create(device.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class))
+        StepVerifier.create(device.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("may not use this route"))
                 .verify(Duration.ofSeconds(10));
         device.dispose();

@@ -5,6 +5,7 @@ import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.TestBackends;
 import kr.anshim.backend.TestConnections;
@@ -63,7 +64,7 @@ class RestartDurabilityIT {
             assertThat(stored).isEqualTo((long) acknowledged.size());
 
             RSocketRequester screen = TestConnections.ui(second.bean(RSocketStrategies.class), second.rsocketPort());
-            List<IncidentView> open = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+            List<IncidentView> open = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                     .take(Duration.ofSeconds(3)).collectList().block(Duration.ofSeconds(10));
             assertThat(open).extracting(IncidentView::kind).contains("LOITERING");
             screen.dispose();

@@ -3,6 +3,7 @@ package kr.anshim.backend.ingest;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
@@ -43,7 +44,7 @@ class SupervisionIT {
 
         device.route(Routes.HEARTBEAT).data(TestDevices.event(bell, "HEARTBEAT", Map.of())).send().block(Duration.ofSeconds(5));
 
-        StepVerifier.create(screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        StepVerifier.create(screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                         .filter(i -> i.lastSignal().equals("PROTECTION_GAP") && i.latitude() == home.latitude()
                                 && i.longitude() == home.longitude())
                         .take(1))

@@ -71,7 +71,7 @@ class PublishLatencyTest {
 
     private IncidentView view(String status, Instant updatedAt) {
         return new IncidentView(id, "11440", 37.56, 126.9, "INTRUSION", "HIGH", 70, status, "DOOR_CAMERA",
-                "FORCED_ENTRY", 1, T0, updatedAt, List.of(), "NOT_REQUESTED", "NOT_TRIED", null);
+                "FORCED_ENTRY", 1, T0, updatedAt, List.of(), "NOT_REQUESTED", "NOT_TRIED", null, 1);
     }
 
     private static final class MutableClock extends Clock {

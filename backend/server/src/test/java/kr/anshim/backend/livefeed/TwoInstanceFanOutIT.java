@@ -6,6 +6,7 @@ import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.TestBackends;
 import kr.anshim.backend.TestConnections;
@@ -43,7 +44,7 @@ class TwoInstanceFanOutIT {
             RSocketRequester screenOnB = TestConnections.ui(b.bean(RSocketStrategies.class), b.rsocketPort());
             AtomicReference<UUID> openedOnA = new AtomicReference<>();
 
-            StepVerifier.create(screenOnB.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+            StepVerifier.create(screenOnB.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                             .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
                             .take(2))
                     .then(() -> {

@@ -7,6 +7,7 @@ import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentCommand.Action;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.ResponderView;
 import kr.anshim.api.Routes;
 import kr.anshim.api.TransitionView;
@@ -144,7 +145,7 @@ class IncidentCommandsIT {
         Ack ack = gateway.route(Routes.ALARM).data(TestDevices.event(camera, "FORCED_ENTRY", Map.of()))
                 .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack.durable()).isTrue();
-        return screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        return screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude() && i.status().equals("NEW"))
                 .blockFirst(Duration.ofSeconds(10));
     }

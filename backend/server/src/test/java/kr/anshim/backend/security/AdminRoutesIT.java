@@ -6,6 +6,7 @@ import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceSummary;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.LoginRequest;
 import kr.anshim.api.LoginResult;
 import kr.anshim.api.Routes;
@@ -90,7 +91,7 @@ class AdminRoutesIT {
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("only an admin"))
                 .verify(Duration.ofSeconds(10));
         RSocketRequester admin = user("admin", "anshim-demo");
-        List<IncidentView> seen = admin.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        List<IncidentView> seen = admin.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .take(Duration.ofSeconds(1)).collectList().block(Duration.ofSeconds(10));
         assertThat(seen).isEmpty();
         operator.dispose();

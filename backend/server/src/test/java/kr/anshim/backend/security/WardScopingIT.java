@@ -9,6 +9,7 @@ import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentCommand.Action;
 import kr.anshim.api.IncidentDetail;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.LiveFrame;
 import kr.anshim.api.LoginRequest;
 import kr.anshim.api.LoginResult;
 import kr.anshim.api.Routes;
@@ -71,7 +72,7 @@ class WardScopingIT {
         assertThat(login("nobody", "anshim-demo").error()).isEqualTo(wrong.error());
 
         RSocketRequester forged = TestConnections.connect(strategies, port, ConnectionCredentials.user("op.mapo", "made-up"));
-        StepVerifier.create(forged.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class))
+        StepVerifier.create(forged.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident))
                 .expectError(RejectedSetupException.class)
                 .verify(Duration.ofSeconds(10));
     }
@@ -82,7 +83,7 @@ class WardScopingIT {
         IncidentView songpa = raise(SONGPA_CAMERA, "TAMPER");
         RSocketRequester operator = userConnection("op.mapo");
 
-        List<IncidentView> visible = operator.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        List<IncidentView> visible = operator.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .take(Duration.ofSeconds(2)).collectList().block(Duration.ofSeconds(10));
         assertThat(visible).extracting(IncidentView::wardCode).containsOnly("11440");
         assertThat(visible).extracting(IncidentView::id).contains(mapo.id()).doesNotContain(songpa.id());
@@ -130,7 +131,7 @@ class WardScopingIT {
     void a_supervisor_sees_every_ward() {
         IncidentView songpa = raise(device("DC-11710-0003"), "LOITERING");
         RSocketRequester supervisor = userConnection("supervisor");
-        List<IncidentView> visible = supervisor.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        List<IncidentView> visible = supervisor.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .take(Duration.ofSeconds(2)).collectList().block(Duration.ofSeconds(10));
         assertThat(visible).extracting(IncidentView::id).contains(songpa.id());
         supervisor.dispose();
@@ -142,7 +143,7 @@ class WardScopingIT {
         Ack ack = gateway.route(Routes.ALARM).data(TestDevices.event(device, type, payload)).retrieveMono(Ack.class)
                 .block(Duration.ofSeconds(10));
         assertThat(ack.durable()).isTrue();
-        return ui.route(Routes.INCIDENTS_LIVE).retrieveFlux(IncidentView.class)
+        return ui.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
                 .blockFirst(Duration.ofSeconds(10));
     }
