@@ -54,6 +54,13 @@ public final class LoadRun {
     private final List<DemoCity.Device> devices;
     private final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
     private final Histogram steady = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    /** Latency of OVERLOADED answers alone: shedding must answer fast, not only answer. */
+    private final Recorder shedRecorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Histogram shedSteady = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final AtomicLong overloaded = new AtomicLong();
+    private volatile long steadyDurable;
+    private volatile long steadyOverloaded;
+    private final boolean echo;
     private final Map<UUID, Long> scheduled = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
@@ -68,7 +75,8 @@ public final class LoadRun {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             throw new IllegalArgumentException("load runs target loopback only, not " + host);
         }
-        port = Integer.parseInt(args.getOrDefault("port", "7000"));
+        echo = "echo".equals(args.get("target"));
+        port = echo ? EchoServer.start() : Integer.parseInt(args.getOrDefault("port", "7000"));
         rate = Double.parseDouble(args.getOrDefault("rate", "5000"));
         duration = Duration.parse(args.getOrDefault("duration", "PT60S"));
         warmup = Duration.parse(args.getOrDefault("warmup", "PT10S"));
@@ -92,8 +100,9 @@ public final class LoadRun {
     }
 
     private void run() {
-        System.out.printf("Load run: %,.0f events/s target over %d connections for %s (first %s is warm-up), %,d devices, %s:%d%n",
-                rate, connections, duration, warmup, devices.size(), host, port);
+        System.out.printf("Load run%s: %,.0f events/s target over %d connections for %s (first %s is warm-up), %,d devices, %s:%d%n",
+                echo ? " against a bare RSocket echo (the baseline)" : "", rate, connections, duration, warmup,
+                devices.size(), host, port);
         RSocketStrategies strategies = strategies();
         List<RSocketRequester> requesters = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -113,20 +122,30 @@ public final class LoadRun {
         // report every 5 s on Reactor's timer until the run's end; the main thread only waits
         Flux.interval(REPORT_EVERY).takeUntil(tick -> System.nanoTime() >= end).doOnNext(tick -> reporter.report()).blockLast();
         long measuredAcks = acks() - steadyAcks;
+        long measuredDurable = stored.get() + duplicates.get() - steadyDurable;
+        long measuredShed = overloaded.get() - steadyOverloaded;
         double measuredSeconds = (System.nanoTime() - warmEnd) / 1e9;
         // give the last acknowledgements up to 15 s to arrive
         Flux.interval(Duration.ofMillis(100)).takeUntil(tick -> scheduled.isEmpty()).take(DRAIN).blockLast();
         steady.add(recorder.getIntervalHistogram());
+        shedSteady.add(shedRecorder.getIntervalHistogram());
         channels.forEach(reactor.core.Disposable::dispose);
         requesters.forEach(RSocketRequester::dispose);
         System.out.printf("%nResult (after warm-up, %.0f s measured):%n", measuredSeconds);
         System.out.printf("  sent %,d  stored %,d  duplicate %,d  rejected %,d  errors %,d  unanswered %,d%n",
                 sent.get(), stored.get(), duplicates.get(), rejected.get(), errors.get(), scheduled.size());
-        System.out.printf("  acknowledged throughput: %,.0f events/s (target %,.0f)%n", measuredAcks / measuredSeconds, rate);
-        System.out.printf("  ack latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%,d)%n",
+        System.out.printf("  answered: %,.0f events/s (target %,.0f); stored or duplicate: %,.0f events/s; OVERLOADED: %,.0f/s (%.1f%% of answers)%n",
+                measuredAcks / measuredSeconds, rate, measuredDurable / measuredSeconds, measuredShed / measuredSeconds,
+                measuredAcks == 0 ? 0.0 : 100.0 * measuredShed / measuredAcks);
+        System.out.printf("  stored-ack latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%,d)%n",
                 ms(steady.getValueAtPercentile(50)), ms(steady.getValueAtPercentile(90)),
                 ms(steady.getValueAtPercentile(99)), ms(steady.getValueAtPercentile(99.9)),
                 ms(steady.getMaxValue()), steady.getTotalCount());
+        if (shedSteady.getTotalCount() > 0) {
+            System.out.printf("  OVERLOADED-answer latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (n=%,d)%n",
+                    ms(shedSteady.getValueAtPercentile(50)), ms(shedSteady.getValueAtPercentile(90)),
+                    ms(shedSteady.getValueAtPercentile(99)), ms(shedSteady.getMaxValue()), shedSteady.getTotalCount());
+        }
     }
 
     /** Prints each 5-s interval; the first interval that ends after the warm-up starts the measurement. */
@@ -135,6 +154,7 @@ public final class LoadRun {
         private final long warmEnd;
         private Histogram interval;
         private long lastAcks;
+        private long lastShed;
         private long lastReport;
 
         Reporter(long start, long warmEnd) {
@@ -143,22 +163,32 @@ public final class LoadRun {
             this.lastReport = start;
         }
 
+        private Histogram shedInterval;
+
         void report() {
             interval = recorder.getIntervalHistogram(interval);
+            shedInterval = shedRecorder.getIntervalHistogram(shedInterval);
             if (measuring) {
                 steady.add(interval);
+                shedSteady.add(shedInterval);
             }
             long now = System.nanoTime();
             long acks = acks();
-            System.out.printf("  t=%3ds  acked %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms  max %8.2f ms  outstanding %,d%n",
-                    TimeUnit.NANOSECONDS.toSeconds(now - start), (acks - lastAcks) / ((now - lastReport) / 1e9),
+            long shed = overloaded.get();
+            double seconds = (now - lastReport) / 1e9;
+            System.out.printf("  t=%3ds  stored %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms  max %8.2f ms | OVERLOADED %,7.0f/s  p99 %7.2f ms | outstanding %,d%n",
+                    TimeUnit.NANOSECONDS.toSeconds(now - start), (acks - lastAcks - (shed - lastShed)) / seconds,
                     ms(interval.getValueAtPercentile(50)), ms(interval.getValueAtPercentile(99)),
-                    ms(interval.getMaxValue()), scheduled.size());
+                    ms(interval.getMaxValue()), (shed - lastShed) / seconds, ms(shedInterval.getValueAtPercentile(99)),
+                    scheduled.size());
             lastAcks = acks;
+            lastShed = shed;
             lastReport = now;
             if (!measuring && now >= warmEnd) {
                 measuring = true;
                 steadyAcks = acks;
+                steadyDurable = stored.get() + duplicates.get();
+                steadyOverloaded = shed;
             }
         }
     }
@@ -206,8 +236,12 @@ public final class LoadRun {
 
     private void acknowledged(Ack ack) {
         Long at = ack.eventId() == null ? null : scheduled.remove(ack.eventId());
+        boolean shed = "OVERLOADED".equals(ack.reason());
+        if (shed) {
+            overloaded.incrementAndGet();
+        }
         if (at != null) {
-            recorder.recordValue(Math.min(System.nanoTime() - at, TimeUnit.SECONDS.toNanos(60)));
+            (shed ? shedRecorder : recorder).recordValue(Math.min(System.nanoTime() - at, TimeUnit.SECONDS.toNanos(60)));
         }
         switch (ack.outcome()) {
             case STORED -> stored.incrementAndGet();
