@@ -62,14 +62,26 @@ class DeviceIngest {
         return accept(bytes, caller, ConnectionBudget.unlimited());
     }
 
+    /**
+     * Exactly one answer per event. A refusal is a scalar {@code Mono.just}, so a channel's flatMap
+     * emits it without an inner subscription: shedding stays cheap.
+     */
     Mono<Ack> accept(byte[] bytes, Caller caller, ConnectionBudget budget) {
-        Mono<Ack> answer = health.isReady() ? Mono.defer(() -> acceptNow(bytes, caller, budget))
-                : journal.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget)));
-        return answer.onErrorResume(error -> {
-            warnings.warn("Event not taken, sender told to resend: {}", error.toString());
-            return Mono.just(refuse(new Rejection(quickEventId(bytes), Reason.STORAGE_UNAVAILABLE,
-                    "not stored: the control centre is starting or cannot store events now; resend this event unchanged shortly")));
-        });
+        if (!health.isReady()) {
+            return journal.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget)))
+                    .onErrorResume(error -> Mono.just(notTaken(bytes, error)));
+        }
+        try {
+            return acceptNow(bytes, caller, budget);
+        } catch (RuntimeException error) {
+            return Mono.just(notTaken(bytes, error));
+        }
+    }
+
+    private Ack notTaken(byte[] bytes, Throwable error) {
+        warnings.warn("Event not taken, sender told to resend: {}", error.toString());
+        return refuse(new Rejection(quickEventId(bytes), Reason.STORAGE_UNAVAILABLE,
+                "not stored: the control centre is starting or cannot store events now; resend this event unchanged shortly"));
     }
 
     private Mono<Ack> acceptNow(byte[] bytes, Caller caller, ConnectionBudget budget) {
@@ -97,6 +109,7 @@ class DeviceIngest {
                         countRefused(ack);
                     }
                 })
+                .onErrorResume(error -> Mono.just(notTaken(bytes, error)))
                 .doFinally(signal -> budget.release());
     }
 

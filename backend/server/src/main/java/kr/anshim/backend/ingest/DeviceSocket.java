@@ -1,6 +1,5 @@
 package kr.anshim.backend.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.rsocket.Payload;
@@ -17,7 +16,6 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
@@ -68,17 +66,19 @@ final class DeviceSocket extends RSocketProxy {
     }
 
     /**
-     * Acknowledgements leave in the order the events came (gateways may match them by position).
-     * The channel reads ahead {@code channelReadAhead} events, more than the connection may have
-     * in the journal, so past its budget a sender hears {@code OVERLOADED} at once instead of
-     * queueing unanswered on its side.
+     * Acknowledgements leave as their events are decided, not in arrival order: a refusal (above
+     * all {@code OVERLOADED} while shedding) must not wait behind earlier events' commits. Gateways
+     * match acks by {@code eventId}. The channel reads ahead {@code channelReadAhead} events, more
+     * than the connection may have in the journal, so past its budget a sender hears
+     * {@code OVERLOADED} at once instead of queueing unanswered on its side. Refusals are scalar
+     * answers that skip flatMap's inner subscription.
      */
     @Override
     public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
         return Flux.from(payloads).switchOnFirst((first, all) -> {
             if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
                 return all.map(DeviceSocket::take)
-                        .flatMapSequential(event -> ingest.accept(event, caller, budget), channelReadAhead, 1)
+                        .flatMap(event -> ingest.accept(event, caller, budget), channelReadAhead, 1)
                         .map(this::encode);
             }
             return super.requestChannel(all);
@@ -86,11 +86,7 @@ final class DeviceSocket extends RSocketProxy {
     }
 
     private Payload encode(Ack ack) {
-        try {
-            return DefaultPayload.create(json.writeValueAsBytes(ack));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DefaultPayload.create(AckJson.encode(ack));
     }
 
     /** The frame's data as bytes; the frame is released. */

@@ -104,7 +104,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                  AuditTrail audit, kr.anshim.backend.livefeed.ClusterFanOut fanOut, IntakeHealth health,
                  @Value("${anshim.journal.max-batch:1000}") int maxBatch,
                  @Value("${anshim.journal.max-wait:PT0.002S}") Duration maxWait,
-                 @Value("${anshim.journal.max-in-flight:2000}") int maxInFlight,
+                 @Value("${anshim.journal.max-in-flight:4000}") int maxInFlight,
                  @Value("${anshim.ranking.aging-interval:PT5S}") Duration agingInterval,
                  @Value("${anshim.ranking.aging-slice:500}") int agingSlice) {
         this.agingSlice = agingSlice;

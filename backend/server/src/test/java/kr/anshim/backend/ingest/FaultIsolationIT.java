@@ -126,11 +126,13 @@ class FaultIsolationIT {
                 .collectList().block(Duration.ofSeconds(60));
 
         assertThat(acks).hasSize(1000);
-        assertThat(acks.get(501).outcome()).as("the poison, answered in its place").isEqualTo(Ack.Outcome.REJECTED);
-        assertThat(acks.get(501).reason()).isEqualTo("MALFORMED_JSON");
-        assertThat(acks.get(501).message()).doesNotContain("Exception", "com.fasterxml", "insert ", "select ");
+        assertThat(acks).filteredOn(a -> a.outcome() == Ack.Outcome.REJECTED).as("the poison, and only it")
+                .singleElement().satisfies(poisoned -> {
+                    assertThat(poisoned.reason()).isEqualTo("MALFORMED_JSON");
+                    assertThat(poisoned.message()).doesNotContain("Exception", "com.fasterxml", "insert ", "select ");
+                });
         assertThat(acks).filteredOn(a -> a.outcome() == Ack.Outcome.STORED).extracting(Ack::eventId)
-                .containsExactlyElementsOf(good);
+                .containsExactlyInAnyOrderElementsOf(good);
         assertThat(storedCount(good)).isEqualTo(999);
     }
 
@@ -159,10 +161,12 @@ class FaultIsolationIT {
                 .collectList().block(Duration.ofSeconds(60));
 
         assertThat(acks).hasSize(401);
-        assertThat(acks.get(200).reason()).isEqualTo("UNSTORABLE");
-        assertThat(acks.get(200).message()).doesNotContainIgnoringCase("insert").doesNotContain("Exception", "violates");
+        assertThat(acks).filteredOn(a -> a.outcome() == Ack.Outcome.REJECTED).singleElement().satisfies(refused -> {
+            assertThat(refused.reason()).isEqualTo("UNSTORABLE");
+            assertThat(refused.message()).doesNotContainIgnoringCase("insert").doesNotContain("Exception", "violates");
+        });
         assertThat(acks).filteredOn(a -> a.outcome() == Ack.Outcome.STORED).extracting(Ack::eventId)
-                .containsExactlyElementsOf(good);
+                .containsExactlyInAnyOrderElementsOf(good);
         assertThat(storedCount(good)).isEqualTo(400);
         assertThat(meters.counter("anshim.journal.batch.splits").count()).isGreaterThan(splitsBefore);
     }
@@ -199,7 +203,7 @@ class FaultIsolationIT {
                 .collectList().block(Duration.ofSeconds(20));
 
         assertThat(acks).extracting(ack -> ack.reason() == null ? ack.outcome().name() : ack.reason())
-                .containsExactly("STORED", "DUPLICATE", "EVENT_ID_CONFLICT");
+                .containsExactlyInAnyOrder("STORED", "DUPLICATE", "EVENT_ID_CONFLICT");
     }
 
     @Test
