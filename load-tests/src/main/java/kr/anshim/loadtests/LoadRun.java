@@ -62,6 +62,9 @@ public final class LoadRun {
     private volatile long steadyOverloaded;
     private final boolean echo;
     private final Map<UUID, Long> scheduled = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> handedOver = new ConcurrentHashMap<>();
+    /** How late the generator handed events to RSocket: if this grows, the figures measure the generator. */
+    private final Histogram sendLag = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 2);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -141,8 +144,10 @@ public final class LoadRun {
                 ms(steady.getValueAtPercentile(50)), ms(steady.getValueAtPercentile(90)),
                 ms(steady.getValueAtPercentile(99)), ms(steady.getValueAtPercentile(99.9)),
                 ms(steady.getMaxValue()), steady.getTotalCount());
+        System.out.printf("  generator lag (scheduled -> handed to RSocket) ms, whole run: p50 %.2f  p99 %.2f  max %.2f%n",
+                ms(sendLag.getValueAtPercentile(50)), ms(sendLag.getValueAtPercentile(99)), ms(sendLag.getMaxValue()));
         if (shedSteady.getTotalCount() > 0) {
-            System.out.printf("  OVERLOADED-answer latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (n=%,d)%n",
+            System.out.printf("  OVERLOADED-answer latency ms, from hand-over to RSocket: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (n=%,d)%n",
                     ms(shedSteady.getValueAtPercentile(50)), ms(shedSteady.getValueAtPercentile(90)),
                     ms(shedSteady.getValueAtPercentile(99)), ms(shedSteady.getMaxValue()), shedSteady.getTotalCount());
         }
@@ -203,12 +208,19 @@ public final class LoadRun {
                 .concatMapIterable(tick -> {
                     long now = System.nanoTime();
                     long owed = (long) ((now - start) / 1e9 * perSecond) - emitted.get();
-                    List<byte[]> batch = new ArrayList<>((int) Math.max(owed, 0));
+                    List<Generated> batch = new ArrayList<>((int) Math.max(owed, 0));
                     for (long i = 0; i < owed; i++) {
                         batch.add(event(random, start + (long) ((emitted.get() + i) / perSecond * 1e9)));
                     }
                     emitted.addAndGet(Math.max(owed, 0));
                     return batch;
+                })
+                // the moment RSocket takes the event to send it: OVERLOADED latency counts from here
+                .map(generated -> {
+                    long now = System.nanoTime();
+                    handedOver.put(generated.id(), now);
+                    sendLag.recordValue(Math.min(Math.max(0, now - generated.scheduledNanos()), TimeUnit.SECONDS.toNanos(60)));
+                    return generated.bytes();
                 });
         return requester.route(Routes.ALARMS).data(events, byte[].class).retrieveFlux(byte[].class).map(LoadRun::ack)
                 .subscribe(this::acknowledged, error -> {
@@ -217,7 +229,10 @@ public final class LoadRun {
                 });
     }
 
-    private byte[] event(SplittableRandom random, long scheduledNanos) {
+    private record Generated(UUID id, long scheduledNanos, byte[] bytes) {
+    }
+
+    private Generated event(SplittableRandom random, long scheduledNanos) {
         DemoCity.Device device = devices.get(random.nextInt(devices.size()));
         SignalType type = EventMix.pick(device.family(), random);
         UUID id = new UUID(random.nextLong(), random.nextLong());
@@ -230,8 +245,9 @@ public final class LoadRun {
             case DOOR_LEFT_OPEN -> "{\"openSeconds\":" + (60 + random.nextInt(1800)) + "}";
             default -> "{}";
         };
-        return ("{\"eventId\":\"" + id + "\",\"deviceId\":\"" + device.id() + "\",\"occurredAt\":\"" + Instant.now()
-                + "\",\"type\":\"" + type + "\",\"payload\":" + payload + "}").getBytes(StandardCharsets.UTF_8);
+        return new Generated(id, scheduledNanos, ("{\"eventId\":\"" + id + "\",\"deviceId\":\"" + device.id()
+                + "\",\"occurredAt\":\"" + Instant.now() + "\",\"type\":\"" + type + "\",\"payload\":" + payload + "}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The ack's fields read by hand: at tens of thousands a second the generator must not be the limit. */
@@ -254,12 +270,16 @@ public final class LoadRun {
 
     private void acknowledged(Ack ack) {
         Long at = ack.eventId() == null ? null : scheduled.remove(ack.eventId());
+        Long handed = ack.eventId() == null ? null : handedOver.remove(ack.eventId());
         boolean shed = "OVERLOADED".equals(ack.reason());
+        long now = System.nanoTime();
         if (shed) {
             overloaded.incrementAndGet();
-        }
-        if (at != null) {
-            (shed ? shedRecorder : recorder).recordValue(Math.min(System.nanoTime() - at, TimeUnit.SECONDS.toNanos(60)));
+            if (handed != null) {
+                shedRecorder.recordValue(Math.min(now - handed, TimeUnit.SECONDS.toNanos(60)));
+            }
+        } else if (at != null) {
+            recorder.recordValue(Math.min(now - at, TimeUnit.SECONDS.toNanos(60)));
         }
         switch (ack.outcome()) {
             case STORED -> stored.incrementAndGet();

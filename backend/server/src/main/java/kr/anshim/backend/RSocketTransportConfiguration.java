@@ -8,6 +8,7 @@ import org.springframework.boot.rsocket.server.RSocketServerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.netty.resources.LoopResources;
 import reactor.netty.tcp.TcpServer;
 
 import java.net.InetAddress;
@@ -26,14 +27,25 @@ public class RSocketTransportConfiguration {
 
     public static final int MAX_FRAME = 64 * 1024;
 
+    /**
+     * Device and screen connections get event-loop threads of their own: the database driver's
+     * connections (reactor-netty's shared loops) never wait behind thousands of device frames on one
+     * thread, so commits, and with them every acknowledgement, keep their pace under a flood.
+     */
+    @Bean(destroyMethod = "dispose")
+    LoopResources rsocketLoops() {
+        return LoopResources.create("anshim-rsocket", Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+    }
+
     @Bean
-    RSocketServerFactory rSocketServerFactory(RSocketProperties properties, ObjectProvider<RSocketServerCustomizer> customizers) {
+    RSocketServerFactory rSocketServerFactory(RSocketProperties properties, ObjectProvider<RSocketServerCustomizer> customizers,
+                                              LoopResources rsocketLoops) {
         return acceptor -> {
             io.rsocket.core.RSocketServer server = io.rsocket.core.RSocketServer.create(acceptor);
             customizers.orderedStream().forEach(customizer -> customizer.customize(server));
             InetAddress address = properties.getServer().getAddress();
             int port = properties.getServer().getPort() == null ? 0 : properties.getServer().getPort();
-            TcpServer tcp = TcpServer.create().bindAddress(() -> address == null
+            TcpServer tcp = TcpServer.create().runOn(rsocketLoops).bindAddress(() -> address == null
                             ? new InetSocketAddress(port) : new InetSocketAddress(address, port))
                     .doOnConnection(OversizedFrames::guard);
             return new NettyRSocketServer(server.bind(TcpServerTransport.create(tcp, MAX_FRAME)), Duration.ofSeconds(30));

@@ -80,6 +80,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
     private final Duration agingInterval;
     private final int agingSlice;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AdmissionWindow window;
     private final Timer commitLatency;
     private final Timer batchTimer;
     private final Counter stored;
@@ -104,7 +105,8 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                  AuditTrail audit, kr.anshim.backend.livefeed.ClusterFanOut fanOut, IntakeHealth health,
                  @Value("${anshim.journal.max-batch:1000}") int maxBatch,
                  @Value("${anshim.journal.max-wait:PT0.002S}") Duration maxWait,
-                 @Value("${anshim.journal.max-in-flight:4000}") int maxInFlight,
+                 @Value("${anshim.journal.max-in-flight:8000}") int maxInFlight,
+                 @Value("${anshim.journal.queue-time:PT0.25S}") Duration queueTime,
                  @Value("${anshim.ranking.aging-interval:PT5S}") Duration agingInterval,
                  @Value("${anshim.ranking.aging-slice:500}") int agingSlice) {
         this.agingSlice = agingSlice;
@@ -119,6 +121,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         this.maxBatch = maxBatch;
         this.maxWait = maxWait;
         this.maxInFlight = maxInFlight;
+        this.window = new AdmissionWindow(Math.min(maxBatch * 2, maxInFlight), maxInFlight, queueTime);
         this.commitLatency = Timer.builder("anshim.ingest.commit.latency")
                 .description("From an event's arrival to its durable commit")
                 .publishPercentiles(0.5, 0.9, 0.99).publishPercentileHistogram().register(meters);
@@ -133,6 +136,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                 .description("Batches split after the database refused their content").register(meters);
         this.health = health;
         meters.gauge("anshim.journal.in.flight", inFlight);
+        meters.gauge("anshim.journal.admission.limit", window, AdmissionWindow::limit);
         this.ready = StartupLoad.retrying("the registry and open incidents", registry.ready()
                         .then(Mono.zip(incidents.open().collectList(),
                                         incidents.closedWithin(Duration.ofHours(1)).collectList())
@@ -149,7 +153,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
     Mono<Ack> append(AcceptedEvent event) {
         return Mono.create(reply -> {
             FluxSink<Pending> q = queue;
-            if (q == null || inFlight.incrementAndGet() > maxInFlight) {
+            if (q == null || inFlight.incrementAndGet() > window.limit()) {
                 if (q != null) {
                     inFlight.decrementAndGet();
                 }
@@ -168,7 +172,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
 
     /** True when the journal holds as many events as it may; new ones are shed before any parsing. */
     boolean saturated() {
-        return inFlight.get() >= maxInFlight;
+        return inFlight.get() >= window.limit();
     }
 
     @Override
@@ -372,6 +376,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
     private void succeed(Outcome outcome) {
         correlator.commit(outcome.plan());
         long now = System.nanoTime();
+        window.committed(outcome.answers().size(), now);
         health.committed();
         outcome.answers().forEach((p, ack) -> {
             switch (ack.outcome()) {
