@@ -59,20 +59,20 @@ class DeviceIngest {
     }
 
     Mono<Ack> accept(byte[] bytes, Caller caller) {
-        return accept(bytes, caller, ConnectionBudget.unlimited());
+        return accept(bytes, caller, ConnectionBudget.unlimited(), false);
     }
 
     /**
      * Exactly one answer per event. A refusal is a scalar {@code Mono.just}, so a channel's flatMap
      * emits it without an inner subscription: shedding stays cheap.
      */
-    Mono<Ack> accept(byte[] bytes, Caller caller, ConnectionBudget budget) {
+    Mono<Ack> accept(byte[] bytes, Caller caller, ConnectionBudget budget, boolean bulk) {
         if (!health.isReady()) {
-            return journal.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget)))
+            return journal.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget, bulk)))
                     .onErrorResume(error -> Mono.just(notTaken(bytes, error)));
         }
         try {
-            return acceptNow(bytes, caller, budget);
+            return acceptNow(bytes, caller, budget, bulk);
         } catch (RuntimeException error) {
             return Mono.just(notTaken(bytes, error));
         }
@@ -84,9 +84,9 @@ class DeviceIngest {
                 "not stored: the control centre is starting or cannot store events now; resend this event unchanged shortly"));
     }
 
-    private Mono<Ack> acceptNow(byte[] bytes, Caller caller, ConnectionBudget budget) {
+    private Mono<Ack> acceptNow(byte[] bytes, Caller caller, ConnectionBudget budget, boolean bulk) {
         // Shed before parsing: past capacity an answer must be cheap, or shedding itself collapses intake.
-        if (journal.saturated()) {
+        if (journal.saturated(bulk)) {
             return Mono.just(overloaded(bytes, "the control centre is at capacity"));
         }
         if (!budget.tryTake()) {
@@ -103,7 +103,7 @@ class DeviceIngest {
                     "heartbeats go to " + Routes.HEARTBEAT + ", not to the alarm routes")));
         }
         received.get(result.accepted().device().family()).increment();
-        return journal.append(result.accepted())
+        return journal.append(result.accepted(), bulk)
                 .doOnNext(ack -> {
                     if (ack.outcome() == Ack.Outcome.REJECTED) {
                         countRefused(ack);

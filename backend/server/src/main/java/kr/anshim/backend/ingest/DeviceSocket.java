@@ -54,7 +54,7 @@ final class DeviceSocket extends RSocketProxy {
         if (!Routes.ALARM.equals(route(payload))) {
             return super.requestResponse(payload);
         }
-        return ingest.accept(take(payload), caller, budget).map(this::encode);
+        return ingest.accept(take(payload), caller, budget, false).map(this::encode);
     }
 
     @Override
@@ -78,7 +78,7 @@ final class DeviceSocket extends RSocketProxy {
         return Flux.from(payloads).switchOnFirst((first, all) -> {
             if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
                 return all.map(DeviceSocket::take)
-                        .flatMap(event -> ingest.accept(event, caller, budget), channelReadAhead, 1)
+                        .flatMap(event -> ingest.accept(event, caller, budget, true), channelReadAhead, 1)
                         .map(this::encode);
             }
             return super.requestChannel(all);

@@ -18,7 +18,7 @@ class DeviceSockets implements DeviceResponder {
     private final int channelReadAhead;
 
     DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats, ObjectMapper json,
-                  @Value("${anshim.ingest.max-in-flight-per-connection:2000}") int perConnection,
+                  @Value("${anshim.ingest.max-in-flight-per-connection:1000}") int perConnection,
                   @Value("${anshim.ingest.channel-read-ahead:4096}") int channelReadAhead) {
         this.ingest = ingest;
         this.heartbeats = heartbeats;

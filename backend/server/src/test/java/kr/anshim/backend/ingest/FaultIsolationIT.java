@@ -327,6 +327,36 @@ class FaultIsolationIT {
         connections.forEach(RSocketRequester::dispose);
     }
 
+    @Test
+    void a_gateway_flooding_far_past_its_share_is_answered_for_every_event_and_does_not_crowd_out_a_device() {
+        int flood = 40_000;
+        Flux<byte[]> events = Flux.range(0, flood)
+                .map(i -> utf8(motion(UUID.randomUUID(), CAMERAS.get(i % CAMERAS.size()).id(), "{}")));
+        RSocketRequester flooding = TestConnections.gateway(strategies, port);
+        Mono<List<Ack>> floodAcks = flooding.route(Routes.ALARMS).data(events).retrieveFlux(Ack.class).collectList()
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).cache();
+        floodAcks.subscribe();
+
+        RSocketRequester sos = TestConnections.device(strategies, port, SONGPA_SOS);
+        List<Ack> single = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            single.add(sos.route(Routes.ALARM).data(utf8(event(UUID.randomUUID(), SONGPA_SOS.id(), Instant.now().toString(),
+                    "SOS_PRESSED", "{}"))).retrieveMono(Ack.class).block(Duration.ofSeconds(5)));
+        }
+        List<Ack> acks = floodAcks.block(Duration.ofSeconds(120));
+
+        assertThat(single).as("the device's own alarms during the flood").extracting(Ack::outcome)
+                .containsOnly(Ack.Outcome.STORED);
+        assertThat(acks).as("one answer per event, and the channel completed").hasSize(flood);
+        assertThat(acks).extracting(a -> a.reason() == null ? a.outcome().name() : a.reason())
+                .containsOnly("STORED", "OVERLOADED");
+        List<UUID> stored = acks.stream().filter(a -> a.outcome() == Ack.Outcome.STORED).map(Ack::eventId).toList();
+        assertThat(storedCount(stored)).as("every STORED answer is in the database").isEqualTo(stored.size());
+        System.out.printf("Flood of %,d on one channel: %,d stored, %,d OVERLOADED%n", flood, stored.size(), flood - stored.size());
+        flooding.dispose();
+        sos.dispose();
+    }
+
     private Ack send(String json) {
         return gateway.route(Routes.ALARM).data(utf8(json)).retrieveMono(Ack.class).block(Duration.ofSeconds(10));
     }
