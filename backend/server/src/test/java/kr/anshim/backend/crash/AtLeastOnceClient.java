@@ -51,7 +51,7 @@ final class AtLeastOnceClient implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedRounds = new AtomicLong();
-    private final Disposable loop;
+    private Disposable loop;
     private volatile int port = -1;
     private volatile boolean generating = true;
     private RSocketRequester requester;
@@ -59,16 +59,20 @@ final class AtLeastOnceClient implements AutoCloseable {
 
     AtLeastOnceClient(List<DemoCity.Device> devices) {
         this.devices = devices;
+    }
+
+    /** Where the backend is now; -1 while it is down. The first call starts sending. */
+    synchronized void target(int port) {
+        this.port = port;
+        if (loop != null) {
+            return;
+        }
         loop = Mono.defer(this::round)
                 .repeatWhen(done -> done.delayElements(Duration.ofMillis(10)))
+                .doOnError(this::lost)
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofMillis(200)))
                 .subscribeOn(Schedulers.single())
                 .subscribe();
-    }
-
-    /** Where the backend is now; -1 while it is down. */
-    void target(int port) {
-        this.port = port;
     }
 
     /** Stops making new events; pending ones are still sent until acknowledged. */
@@ -145,6 +149,17 @@ final class AtLeastOnceClient implements AutoCloseable {
                 });
     }
 
+    private volatile String lastError = "";
+
+    /** Each new kind of failure once, so a test log shows what the client met without flooding. */
+    private void lost(Throwable error) {
+        String kind = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (!kind.equals(lastError)) {
+            lastError = kind;
+            System.out.println("at-least-once client: round failed (" + kind + "); sending again");
+        }
+    }
+
     private void acknowledged(Ack ack) {
         switch (ack.outcome()) {
             case STORED -> stored.incrementAndGet();
@@ -170,7 +185,9 @@ final class AtLeastOnceClient implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        loop.dispose();
+        if (loop != null) {
+            loop.dispose();
+        }
         dropRequester();
     }
 

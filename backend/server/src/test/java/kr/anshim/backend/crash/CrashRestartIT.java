@@ -42,6 +42,12 @@ class CrashRestartIT {
     void a_killed_backend_comes_back_on_its_first_start_and_keeps_every_acknowledged_event() throws Exception {
         List<DemoCity.Device> cameras = TestDevices.CITY.devices().stream()
                 .filter(d -> d.family() == DeviceFamily.DOOR_CAMERA).limit(40).toList();
+        Files.createDirectories(DIR);
+        try (var old = Files.newDirectoryStream(DIR, "*.{log,txt}")) {
+            for (Path file : old) {
+                Files.delete(file);
+            }
+        }
         List<String> failedFirstStarts = new ArrayList<>();
         List<Duration> restartTimes = new ArrayList<>();
         BackendJarProcess backend = BackendJarProcess.start(DIR, true, "backend-0.log", START_AT_MOST);
