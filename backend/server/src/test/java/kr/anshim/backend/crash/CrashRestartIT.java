@@ -82,10 +82,13 @@ class CrashRestartIT {
                     backend = startAgain(cycle);
                 }
                 restartTimes.add(backend.startup());
-                System.out.printf("cycle %d (%s killed): restarted in %.1f s, first try %s; acked so far %d, pending %d%n",
+                String line = String.format("cycle %d (%s killed): restarted in %.1f s, first try %s; acked so far %d, pending %d%n",
                         cycle, withPostgres ? "JVM+PostgreSQL" : "JVM", backend.startup().toMillis() / 1000.0,
                         firstTry ? "yes" : "NO",
                         client.acknowledgedCount(), client.pending());
+                System.out.print(line);
+                Files.writeString(DIR.resolve("cycles.txt"), line, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
                 client.target(backend.rsocketPort());
             }
 
