@@ -51,6 +51,10 @@ final class AtLeastOnceClient implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failedRounds = new AtomicLong();
+    private final AtomicLong retryableRejections = new AtomicLong();
+
+    /** Rejections that ask the device to resend later (the backend is saturated, or its database is down). */
+    private static final Set<String> RESEND_LATER = Set.of("OVERLOADED", "STORAGE_UNAVAILABLE");
     private Disposable loop;
     private volatile int port = -1;
     private volatile boolean generating = true;
@@ -106,6 +110,10 @@ final class AtLeastOnceClient implements AutoCloseable {
 
     long rejected() {
         return rejected.get();
+    }
+
+    long retryableRejections() {
+        return retryableRejections.get();
     }
 
     long failedRounds() {
@@ -164,13 +172,16 @@ final class AtLeastOnceClient implements AutoCloseable {
         switch (ack.outcome()) {
             case STORED -> stored.incrementAndGet();
             case DUPLICATE -> duplicates.incrementAndGet();
-            case REJECTED -> rejected.incrementAndGet();
+            case REJECTED -> { }
         }
         if (ack.durable()) {
             acknowledged.add(ack.eventId());
             pending.remove(ack.eventId());
+        } else if (RESEND_LATER.contains(ack.reason())) {
+            retryableRejections.incrementAndGet(); // stays pending: sent again in the next round
         } else {
-            // a rejection is final: a resend would be rejected again
+            // any other rejection is final: a resend would be rejected again
+            rejected.incrementAndGet();
             pending.remove(ack.eventId());
         }
     }

@@ -50,6 +50,7 @@ class CrashRestartIT {
         }
         List<String> failedFirstStarts = new ArrayList<>();
         List<Duration> restartTimes = new ArrayList<>();
+        List<Duration> resumeTimes = new ArrayList<>();
         BackendJarProcess backend = BackendJarProcess.start(DIR, true, "backend-0.log", START_AT_MOST);
         long runStart = System.nanoTime();
         Report report = new Report();
@@ -59,7 +60,11 @@ class CrashRestartIT {
                 boolean withPostgres = cycle % 2 == 0;
                 long before = client.acknowledgedCount();
                 // the crash comes while events are flowing
-                await().atMost(Duration.ofSeconds(60)).until(() -> client.acknowledgedCount() >= before + 300);
+                BackendJarProcess running = backend;
+                await().atMost(Duration.ofSeconds(120))
+                        .failFast("the backend exited; see " + running.log(), () -> !running.isAlive())
+                        .alias("cycle " + cycle + ": 300 more acknowledgements (client errors are printed as they occur)")
+                        .until(() -> client.acknowledgedCount() >= before + 300);
 
                 Optional<ProcessHandle> postmaster = BackendJarProcess.postmaster(DATA);
                 assertThat(postmaster).as("cycle %d: the backend's PostgreSQL is running on %s", cycle, DATA).isPresent();
@@ -82,18 +87,29 @@ class CrashRestartIT {
                     backend = startAgain(cycle);
                 }
                 restartTimes.add(backend.startup());
-                String line = String.format("cycle %d (%s killed): restarted in %.1f s, first try %s; acked so far %d, pending %d%n",
+                client.target(backend.rsocketPort());
+                // how long the restarted backend takes to acknowledge again (not part of "first try")
+                long ready = System.nanoTime();
+                long ackedBefore = client.acknowledgedCount();
+                BackendJarProcess restarted = backend;
+                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(50))
+                        .failFast("the backend exited; see " + restarted.log(), () -> !restarted.isAlive())
+                        .alias("cycle " + cycle + ": a first acknowledgement after the restart")
+                        .until(() -> client.acknowledgedCount() > ackedBefore);
+                Duration resumed = Duration.ofNanos(System.nanoTime() - ready);
+                resumeTimes.add(resumed);
+                String line = String.format("cycle %d (%s killed): restarted in %.1f s, first try %s; first ack %.1f s after ready;"
+                                + " acked so far %d, pending %d%n",
                         cycle, withPostgres ? "JVM+PostgreSQL" : "JVM", backend.startup().toMillis() / 1000.0,
-                        firstTry ? "yes" : "NO",
+                        firstTry ? "yes" : "NO", resumed.toMillis() / 1000.0,
                         client.acknowledgedCount(), client.pending());
                 System.out.print(line);
                 Files.writeString(DIR.resolve("cycles.txt"), line, java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND);
-                client.target(backend.rsocketPort());
             }
 
             client.stopGenerating();
-            await().atMost(Duration.ofSeconds(90)).until(() -> client.pending() == 0);
+            await().atMost(Duration.ofSeconds(150)).alias("every event acknowledged").until(() -> client.pending() == 0);
             Set<UUID> acked = client.acknowledged();
 
             int port = BackendJarProcess.postgresPort(DATA);
@@ -108,6 +124,10 @@ class CrashRestartIT {
                     found = row.getLong(1);
                     distinct = row.getLong(2);
                 }
+                try (ResultSet row = db.createStatement().executeQuery("select count(*) from device_event")) {
+                    row.next();
+                    report.rows = row.getLong(1);
+                }
             }
             report.cycles = CYCLES;
             report.firstTry = CYCLES - failedFirstStarts.size();
@@ -117,9 +137,11 @@ class CrashRestartIT {
             report.duplicates = client.duplicates();
             report.rejected = client.rejected();
             report.failedRounds = client.failedRounds();
+            report.resendLater = client.retryableRejections();
             report.found = found;
             report.missing = acked.size() - found;
             report.restartTimes = restartTimes;
+            report.resumeTimes = resumeTimes;
             report.seconds = (System.nanoTime() - runStart) / 1e9;
             report.write(DIR.resolve("summary.txt"));
 
@@ -158,20 +180,27 @@ class CrashRestartIT {
         long duplicates;
         long rejected;
         long failedRounds;
+        long resendLater;
         long found;
         long missing;
+        long rows;
         List<Duration> restartTimes = List.of();
+        List<Duration> resumeTimes = List.of();
         double seconds;
 
         void write(Path file) throws java.io.IOException {
             List<Long> ms = restartTimes.stream().map(Duration::toMillis).sorted().toList();
+            List<Long> resume = resumeTimes.stream().map(Duration::toMillis).sorted().toList();
             String text = String.format(
                     "crash cycles %d (odd: JVM killed, even: JVM+PostgreSQL killed), restarts on first try %d/%d%n"
-                            + "events sent %d, acknowledged %d (STORED %d, DUPLICATE acks %d), rejected %d, rounds lost to a crash %d%n"
-                            + "acknowledged found in device_event %d, missing %d%n"
-                            + "restart ms: min %d, median %d, max %d; run %.0f s%n",
-                    cycles, firstTry, cycles, sent, acked, stored, duplicates, rejected, failedRounds, found, missing,
+                            + "events sent %d, acknowledged %d (STORED %d, DUPLICATE acks %d), rejected %d (plus %d resend-later), rounds lost to a crash %d%n"
+                            + "acknowledged found in device_event %d, missing %d; rows in device_event %d%n"
+                            + "restart ms (launch to ready): min %d, median %d, max %d%n"
+                            + "first ack after ready ms: min %d, median %d, max %d; run %.0f s%n",
+                    cycles, firstTry, cycles, sent, acked, stored, duplicates, rejected, resendLater, failedRounds, found, missing, rows,
                     ms.isEmpty() ? 0 : ms.get(0), ms.isEmpty() ? 0 : ms.get(ms.size() / 2), ms.isEmpty() ? 0 : ms.get(ms.size() - 1),
+                    resume.isEmpty() ? 0 : resume.get(0), resume.isEmpty() ? 0 : resume.get(resume.size() / 2),
+                    resume.isEmpty() ? 0 : resume.get(resume.size() - 1),
                     seconds);
             System.out.print(text);
             Files.writeString(file, text);
