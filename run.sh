@@ -48,7 +48,11 @@ trap stop INT TERM EXIT
 wait_for() { # url, name, pid
   for _ in $(seq 1 180); do
     if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
-    if ! kill -0 "$3" 2>/dev/null; then echo "$2 failed to start; see $LOGS/$2.log" >&2; exit 1; fi
+    if ! kill -0 "$3" 2>/dev/null; then
+      echo "$2 failed to start; see $LOGS/$2.log" >&2
+      grep -m1 -E "IllegalStateException|Gave up waiting|Could not start" "$LOGS/$2.log" | sed 's/^/  /' >&2 || true
+      exit 1
+    fi
     sleep 1
   done
   echo "$2 did not start in 3 minutes; see $LOGS/$2.log" >&2
@@ -60,6 +64,10 @@ java -jar backend/server/target/anshim-backend.jar --spring.profiles.active=demo
   --anshim.embedded-db.dir="$DATA/db" --anshim.embedded-db.reset="$RESET" > "$LOGS/backend.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$ANSHIM_HTTP_PORT/actuator/health" backend "${PIDS[-1]}"
+# After a crash (kill -9, power loss) the backend stops the PostgreSQL its last run left behind
+# before starting its own; say so here, not only in the log.
+grep -hE "orphaned PostgreSQL|leftover PostgreSQL|postmaster\.pid|Embedded PostgreSQL ready" "$LOGS/backend.log" \
+  | sed -E 's/^.*EmbeddedPostgresEnvironment *: /  backend: /' || true
 
 echo "Starting UI..."
 java -jar ui/target/anshim-ui.jar --spring.profiles.active=demo > "$LOGS/ui.log" 2>&1 &

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,10 +27,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  * One embedded server per directory per JVM, so several application contexts (tests, two
  * backend instances) share it as they would share a real database.
+ * <p>
+ * After a crash of the backend ({@code kill -9}, OOM killer) its PostgreSQL outlives it; the next
+ * start stops that orphan first ({@link OrphanedPostgres}) and then waits up to
+ * {@code anshim.embedded-db.startup-wait} (default 60 s) for the server, long enough for
+ * PostgreSQL's crash recovery after it was killed itself. {@code anshim.embedded-db.orphan-stop-wait}
+ * (default 30 s) bounds the orphan's fast shutdown before it is killed.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     private final Log log;
 
@@ -59,7 +68,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     private Map<String, Object> embedded(ConfigurableEnvironment environment) {
         Path dir = Path.of(environment.getProperty("anshim.embedded-db.dir", "target/anshim-db")).toAbsolutePath().normalize();
         boolean reset = environment.getProperty("anshim.embedded-db.reset", Boolean.class, false);
-        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dir, d -> start(d, reset));
+        Duration startupWait = environment.getProperty("anshim.embedded-db.startup-wait", Duration.class, DEFAULT_STARTUP_WAIT);
+        Duration orphanStopWait = environment.getProperty("anshim.embedded-db.orphan-stop-wait", Duration.class, DEFAULT_ORPHAN_STOP_WAIT);
+        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dir, d -> start(d, reset, startupWait, orphanStopWait));
         log.info("Using embedded PostgreSQL on 127.0.0.1:" + postgres.getPort() + ", data in " + dir);
         return connection("//127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "");
     }
@@ -98,17 +109,22 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         }
     }
 
-    private static EmbeddedPostgres start(Path dir, boolean reset) {
+    private EmbeddedPostgres start(Path dir, boolean reset, Duration startupWait, Duration orphanStopWait) {
         try {
             Path data = dir.resolve("data");
             Path work = dir.resolve("work");
             Files.createDirectories(work);
+            if (Files.isDirectory(data)) {
+                // before a reset too: never delete files under a running server
+                new OrphanedPostgres(data, orphanStopWait, log).clear();
+            }
             if (reset) {
                 deleteRecursively(data);
             }
+            long began = System.nanoTime();
             // Acknowledgements promise durability, so the embedded server keeps PostgreSQL's
             // safe defaults (zonky turns synchronous_commit off for speed in tests).
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     // Never zonky's own cleaning: it also deletes the data when the server stops.
                     .setCleanDataDirectory(false)
@@ -119,7 +135,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setPGStartupWait(startupWait)
                     .start();
+            log.info("Embedded PostgreSQL ready in " + Duration.ofNanos(System.nanoTime() - began).toMillis()
+                    + " ms (start-up wait up to " + startupWait.toSeconds() + " s)");
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
