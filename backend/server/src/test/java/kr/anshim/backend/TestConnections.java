@@ -26,8 +26,13 @@ public final class TestConnections {
         return connect(strategies, port, ConnectionCredentials.device(device.id(), device.token()));
     }
 
+    /**
+     * A screen's connection as the UI opens it: the demo supervisor's own, signed-in connection (all
+     * wards, every action, commands under the name "supervisor"). Screen routes refuse the service
+     * connection; use {@link #service} for what it may still do (relay sign-in and sign-out).
+     */
     public static RSocketRequester ui(RSocketStrategies strategies, int port) {
-        return connect(strategies, port, ConnectionCredentials.service("ui", "demo-ui-token"));
+        return signedIn(strategies, port, "supervisor", "anshim-demo");
     }
 
     /** The UI's service connection: it may relay sign-in and sign-out, nothing else. */
