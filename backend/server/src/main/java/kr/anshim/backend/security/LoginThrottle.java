@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down and then stops password guessing, per account and per source (the browser address the
  * UI relays; the relaying service when it sends none). Every attempt counts as a failure as soon as
  * it starts, so a parallel burst is counted too; a correct password clears the account's count
- * (never the source's). From the {@value #DELAY_FROM_ACCOUNT}th consecutive failure of an account
+ * and takes back only its own attempt from the source's. From the {@value #DELAY_FROM_ACCOUNT}th consecutive failure of an account
  * (the {@value #DELAY_FROM_SOURCE}th of a source) each further attempt waits 250 ms, doubling up to
  * 4 s; after {@code lock-after} failures (30 for a source) the account or source is locked for
  * {@code lock-for}. Unknown usernames are counted exactly like known ones, so a lockout reveals
@@ -71,8 +71,11 @@ class LoginThrottle {
         return new Attempt(locked, newly[0], locked ? Duration.ZERO : delay);
     }
 
-    void succeeded(String account) {
+    /** Clears the account's count and takes back this attempt's reservation from the source's. */
+    void succeeded(String account, String source) {
         accounts.remove(account);
+        sources.computeIfPresent(source, (k, s) -> s.lockedUntil() != null ? s
+                : new State(Math.max(0, s.failures() - 1), s.last(), null));
     }
 
     void unlock(String account) {

@@ -83,7 +83,8 @@ public class UserDirectory {
             return Mono.just(counted(LoginResult.refused(REFUSED)));
         }
         String name = username.strip();
-        LoginThrottle.Attempt attempt = throttle.attempt(name.toLowerCase(java.util.Locale.ROOT), source == null ? "unknown" : source);
+        String from = source == null ? "unknown" : source;
+        LoginThrottle.Attempt attempt = throttle.attempt(name.toLowerCase(java.util.Locale.ROOT), from);
         if (attempt.locked()) {
             Mono<Void> audited = attempt.newlyLocked()
                     ? audit.append("system", "LOCKED_OUT", name, "after repeated failed sign-ins; source " + source)
@@ -101,7 +102,7 @@ public class UserDirectory {
                     return matches && account.isPresent() && account.get().active() && account.get().approved();
                 })
                 .map(java.util.Optional::get)
-                .doOnNext(account -> throttle.succeeded(name.toLowerCase(java.util.Locale.ROOT)))
+                .doOnNext(account -> throttle.succeeded(name.toLowerCase(java.util.Locale.ROOT), from))
                 .flatMap(this::openSession)
                 .defaultIfEmpty(LoginResult.refused(REFUSED))
                 .map(this::counted);
