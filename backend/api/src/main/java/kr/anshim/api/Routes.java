@@ -18,6 +18,30 @@ public final class Routes {
     /** Request-response, service connections only: a {@link LoginRequest} in, a {@link LoginResult} out. */
     public static final String LOGIN = "auth.login";
 
+    /**
+     * Request-response: a {@link LogoutRequest} in; the session ends and every connection opened with it
+     * is closed. Relayed by the UI's service connection when a user signs out, or sent on the user's own.
+     */
+    public static final String LOGOUT = "auth.logout";
+
+    /** Admins only. Request-stream: every open sign-in session ({@link SessionView}). */
+    public static final String ADMIN_SESSIONS = "admin.sessions";
+
+    /** Admins only. Request-response: a {@link SessionView#id()} in; that session ends and its connections close. */
+    public static final String ADMIN_END_SESSION = "admin.session.end";
+
+    /** Admins only. Request-response: a username in; its sign-in lockout is lifted (audited). */
+    public static final String ADMIN_UNLOCK = "admin.user.unlock";
+
+    /** Supervisors and admins. Request-stream: the admin audit trail ({@link AdminAuditEntry}), newest first. */
+    public static final String ADMIN_AUDIT = "admin.audit";
+
+    /** Supervisors and admins. Request-stream: the SUPERVISOR and ADMIN grants waiting for approval ({@link RoleGrant}). */
+    public static final String ADMIN_GRANTS = "admin.grants";
+
+    /** Supervisors only. Request-response: a {@link RoleGrant#id()} in; approved if the caller is a different supervisor than the requester. */
+    public static final String ADMIN_APPROVE_GRANT = "admin.grant.approve";
+
     /** Admins only. Request-stream: every {@link UserAccount} (without passwords). */
     public static final String ADMIN_USERS = "admin.users";
 

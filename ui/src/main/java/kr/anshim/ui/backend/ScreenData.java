@@ -109,6 +109,31 @@ public class ScreenData {
         return connections.of(admin).route(Routes.ADMIN_REVOKE_DEVICE).data(deviceId).retrieveMono(kr.anshim.api.DeviceSummary.class);
     }
 
+    public Mono<List<kr.anshim.api.SessionView>> sessions(AnshimUser admin) {
+        return connections.of(admin).route(Routes.ADMIN_SESSIONS).retrieveFlux(kr.anshim.api.SessionView.class).collectList();
+    }
+
+    public Mono<Void> endSession(AnshimUser admin, String sessionId) {
+        return connections.of(admin).route(Routes.ADMIN_END_SESSION).data(sessionId).retrieveMono(Void.class);
+    }
+
+    public Mono<Void> unlock(AnshimUser admin, String username) {
+        return connections.of(admin).route(Routes.ADMIN_UNLOCK).data(username).retrieveMono(Void.class);
+    }
+
+    /** Supervisors and admins: the append-only admin audit trail, newest first. */
+    public Mono<List<kr.anshim.api.AdminAuditEntry>> adminAudit(AnshimUser user) {
+        return connections.of(user).route(Routes.ADMIN_AUDIT).retrieveFlux(kr.anshim.api.AdminAuditEntry.class).collectList();
+    }
+
+    public Mono<List<kr.anshim.api.RoleGrant>> grants(AnshimUser user) {
+        return connections.of(user).route(Routes.ADMIN_GRANTS).retrieveFlux(kr.anshim.api.RoleGrant.class).collectList();
+    }
+
+    public Mono<kr.anshim.api.RoleGrant> approve(AnshimUser supervisor, long grantId) {
+        return connections.of(supervisor).route(Routes.ADMIN_APPROVE_GRANT).data(grantId).retrieveMono(kr.anshim.api.RoleGrant.class);
+    }
+
     public Mono<CommandResult> command(AnshimUser user, IncidentCommand command) {
         return connections.of(user).route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class)
                 .onErrorResume(error -> Mono.just(CommandResult.refused(error.getMessage(), null)));

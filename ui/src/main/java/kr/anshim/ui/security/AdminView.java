@@ -53,6 +53,7 @@ public class AdminView extends VerticalLayout {
     private final Checkbox active = new Checkbox("사용 · Active", true);
     private final ComboBox<Ward> deviceWard = new ComboBox<>("자치구 · Ward");
     private final Grid<DeviceSummary> devices = new Grid<>();
+    private List<UserAccount> known = List.of();
 
     public AdminView(ScreenData data) {
         this.data = data;
@@ -73,7 +74,9 @@ public class AdminView extends VerticalLayout {
         Button save = new Button("저장 · Save", click -> save());
         save.setId("admin-save-user");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(username, displayName, password, role, wards, active, save);
+        Button unlock = new Button(AccessPanels.t(this, "access.unlock"), click -> unlock());
+        unlock.setId("admin-unlock-user");
+        HorizontalLayout form = new HorizontalLayout(username, displayName, password, role, wards, active, save, unlock);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -96,7 +99,9 @@ public class AdminView extends VerticalLayout {
         add(new H2("관리 · Admin"),
                 new Paragraph("관리자는 사건 정보를 볼 수 없습니다 (최소 권한). · Admins do not see incidents (least privilege). "
                         + "세대·기기 일괄 등록은 CSV 가져오기 (ANSHIM_REGISTRY_IMPORT_DIR). · Bulk registration: CSV import."),
-                new H3("사용자 · Users"), users, form, new H3("기기 · Devices"), deviceWard, devices);
+                new H3("사용자 · Users"), users, form, AccessPanels.sessions(this, data, admin),
+                AccessPanels.grants(this, data, admin), AccessPanels.audit(this, data, admin),
+                new H3("기기 · Devices"), deviceWard, devices);
     }
 
     @Override
@@ -106,7 +111,10 @@ public class AdminView extends VerticalLayout {
 
     private void loadUsers() {
         UI ui = UI.getCurrent();
-        data.users(admin).subscribe(list -> ui.access(() -> users.setItems(list)), error -> ui.access(() -> failed(error)));
+        data.users(admin).subscribe(list -> ui.access(() -> {
+            known = list;
+            users.setItems(list);
+        }), error -> ui.access(() -> failed(error)));
     }
 
     private void edit(UserAccount account) {
@@ -129,8 +137,23 @@ public class AdminView extends VerticalLayout {
         data.saveUser(admin, account).subscribe(saved -> ui.access(() -> {
             password.clear();
             Notification.show("저장됨 · saved: " + saved.username());
+            boolean privileged = account.role().equals("SUPERVISOR") || account.role().equals("ADMIN");
+            boolean alreadyHeld = known.stream().anyMatch(u -> u.username().equals(account.username()) && u.role().equals(account.role()));
+            if (privileged && !alreadyHeld) {
+                Notification.show(AccessPanels.t(this, "access.grant.pending"), 6000, Notification.Position.TOP_CENTER);
+            }
             loadUsers();
         }), error -> ui.access(() -> failed(error)));
+    }
+
+    private void unlock() {
+        if (username.isEmpty()) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        String name = username.getValue().strip();
+        data.unlock(admin, name).subscribe(null, error -> ui.access(() -> failed(error)),
+                () -> ui.access(() -> Notification.show(AccessPanels.t(this, "access.unlocked") + ": " + name)));
     }
 
     private void loadDevices() {

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -30,11 +31,16 @@ class BackendAuthentication implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName();
-        String password = String.valueOf(authentication.getCredentials());
+        String source = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        return authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()), source);
+    }
+
+    /** Signs in; {@code source} (the browser's address) lets the backend throttle guessing per source. */
+    Authentication authenticate(String username, String password, String source) {
         LoginResult result;
         try {
-            result = backend.route(Routes.LOGIN).data(new LoginRequest(username, password))
+            // the backend may delay an answer after failed attempts (at most 4 s)
+            result = backend.route(Routes.LOGIN).data(new LoginRequest(username, password, source))
                     .retrieveMono(LoginResult.class).block(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             throw new AuthenticationServiceException("the control centre backend is not reachable", e);

@@ -1,6 +1,16 @@
 package kr.anshim.ui.security;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.login.LoginOverlay;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,8 +28,10 @@ import kr.anshim.ui.map.WardMap;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginOverlay login = new LoginOverlay();
+    private final BackendAuthentication authentication;
 
-    public LoginView() {
+    public LoginView(BackendAuthentication authentication) {
+        this.authentication = authentication;
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.setHeader(new LoginI18n.Header());
         i18n.getHeader().setTitle(getTranslation("login.title") + " · Anshim");
@@ -34,9 +46,30 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.setAdditionalInformation(WardMap.ATTRIBUTION);
         login.setI18n(i18n);
         login.setForgotPasswordButtonVisible(false);
-        login.setAction("login");
+        // signed in through a Vaadin request (Vaadin's CSRF token), not a form POST to /login
+        login.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
         login.setOpened(true);
         add(new Div(), login);
+    }
+
+    private void signIn(String username, String password) {
+        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        HttpServletResponse response = VaadinServletResponse.getCurrent().getHttpServletResponse();
+        Authentication signedIn;
+        try {
+            signedIn = authentication.authenticate(username, password, request.getRemoteAddr());
+        } catch (AuthenticationException refused) {
+            login.setError(true);
+            login.setEnabled(true);
+            return;
+        }
+        request.changeSessionId(); // no session fixation
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+        login.setOpened(false);
+        UI.getCurrent().getPage().setLocation("/");
     }
 
     @Override

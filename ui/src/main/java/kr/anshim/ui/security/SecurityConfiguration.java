@@ -12,6 +12,12 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @Configuration
 class SecurityConfiguration extends VaadinWebSecurity {
 
+    private final kr.anshim.ui.backend.UserConnections connections;
+
+    SecurityConfiguration(kr.anshim.ui.backend.UserConnections connections) {
+        this.connections = connections;
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
@@ -19,6 +25,14 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .requestMatchers(new AntPathRequestMatcher("/data/**")).permitAll());
         super.configure(http);
         setLoginView(http, LoginView.class);
+        // setLoginView exempts /login from CSRF; the form POST now needs the session's token (LoginCsrfFilter)
+        http.addFilterBefore(new LoginCsrfFilter(), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        // signing out ends the backend session too, and closes the user's own connection
+        http.logout(logout -> logout.addLogoutHandler((request, response, authentication) -> {
+            if (authentication != null && authentication.getPrincipal() instanceof AnshimUser user) {
+                connections.signOut(user);
+            }
+        }));
     }
 
     /** So that a user's backend connection closes when their HTTP session ends. */

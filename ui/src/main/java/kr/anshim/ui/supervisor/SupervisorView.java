@@ -74,7 +74,8 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why"));
         responseTimes = new ResponseTimesPanel(data, user);
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
-                responseTimes);
+                responseTimes, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
+                kr.anshim.ui.security.AccessPanels.audit(this, data, user));
     }
 
     @Override

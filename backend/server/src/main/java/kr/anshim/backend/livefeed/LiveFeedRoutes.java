@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /**
@@ -42,7 +41,7 @@ class LiveFeedRoutes {
      */
     @MessageMapping(Routes.INCIDENTS_LIVE)
     Flux<LiveFrame> live() {
-        return Callers.require(SERVICE, USER)
+        return Callers.require(USER)
                 .flatMapMany(caller -> Flux.defer(() -> {
                     ConflatingBuffer<UUID, IncidentView> changes = feed.listen(incident -> caller.sees(incident.wardCode()));
                     Mono<List<IncidentView>> snapshot = incidents.openForScreens().map(Incident::view)

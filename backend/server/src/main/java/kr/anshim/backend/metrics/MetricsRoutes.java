@@ -18,7 +18,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 
-import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /**
@@ -39,21 +38,21 @@ class MetricsRoutes {
 
     @MessageMapping(Routes.RESPONSE_TIME_ROWS)
     Flux<ResponseTimeRow> rows(ResponseTimeQuery query) {
-        return Callers.require(SERVICE, USER)
+        return Callers.require(USER)
                 .map(caller -> period(query.from(), query.to(), scoped(caller, query.wards())))
                 .flatMapMany(reports::rows);
     }
 
     @MessageMapping(Routes.RESPONSE_TIME_SUMMARY)
     Mono<List<ResponseTimeSummary>> summary(ResponseTimeQuery query) {
-        return Callers.require(SERVICE, USER)
+        return Callers.require(USER)
                 .map(caller -> period(query.from(), query.to(), scoped(caller, query.wards())))
                 .flatMap(period -> reports.summary(period, dimension(query.dimension())));
     }
 
     @MessageMapping(Routes.WORKLOAD)
     Mono<WorkloadReport> workload(WorkloadQuery query) {
-        return Callers.require(SERVICE, USER)
+        return Callers.require(USER)
                 .map(caller -> period(query.from(), query.to(), scoped(caller, query.wards())))
                 .flatMap(reports::workload);
     }

@@ -2,7 +2,6 @@ package kr.anshim.backend.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.CommandResult;
-import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.ResponderView;
@@ -69,14 +68,9 @@ public class IncidentCommands {
         this.meters = meters;
     }
 
-    /** A trusted service's command (tests, tools): all wards, the actor as given. */
-    public Mono<CommandResult> execute(IncidentCommand command) {
-        return execute(command, new Caller(ConnectionCredentials.Kind.SERVICE, "service", java.util.Set.of()));
-    }
-
     /**
-     * A command on behalf of {@code caller}. A user acts under their own name, whatever the command
-     * says, within their role's permissions and only in their wards.
+     * A command on behalf of {@code caller}, a signed-in user: they act under their own name, whatever
+     * the command says (nobody names an actor), within their role's permissions and only in their wards.
      */
     public Mono<CommandResult> execute(IncidentCommand requested, Caller caller) {
         if (requested == null || requested.incidentId() == null || requested.action() == null) {
@@ -86,11 +80,9 @@ public class IncidentCommands {
             return Mono.just(counted(CommandResult.refused("your role (" + caller.role() + ") may not "
                     + requested.action(), null), requested.action().name()));
         }
-        IncidentCommand command = caller.kind() == ConnectionCredentials.Kind.USER
-                ? new IncidentCommand(requested.incidentId(), requested.action(), caller.id(), requested.value(),
-                requested.responderId(), requested.residentRequested(), requested.crimeRiskConfirmed(), requested.note())
-                : requested;
-        String notFound = "no incident " + command.incidentId() + (caller.kind() == ConnectionCredentials.Kind.USER ? " in your wards" : "");
+        IncidentCommand command = new IncidentCommand(requested.incidentId(), requested.action(), caller.id(), requested.value(),
+                requested.responderId(), requested.residentRequested(), requested.crimeRiskConfirmed(), requested.note());
+        String notFound = "no incident " + command.incidentId() + " in your wards";
         return stage.serially(() -> current(command.incidentId())
                         .filter(before -> caller.sees(before.wardCode()))
                         .flatMap(before -> apply(before, command))

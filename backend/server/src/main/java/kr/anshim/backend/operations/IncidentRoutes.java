@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.UUID;
 
-import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /** Request-response commands and the audit trail, for the screens (service connections) only. */
@@ -37,12 +36,12 @@ class IncidentRoutes {
 
     @MessageMapping(Routes.INCIDENT_COMMAND)
     Mono<CommandResult> command(IncidentCommand command) {
-        return Callers.require(SERVICE, USER).flatMap(caller -> commands.execute(command, caller));
+        return Callers.require(USER).flatMap(caller -> commands.execute(command, caller));
     }
 
     @MessageMapping(Routes.INCIDENT_HISTORY)
     Flux<TransitionView> history(String incidentId) {
-        return Callers.require(SERVICE, USER).flatMapMany(caller -> {
+        return Callers.require(USER).flatMapMany(caller -> {
             UUID id;
             try {
                 id = UUID.fromString(incidentId.replace("\"", "").strip());
@@ -58,7 +57,7 @@ class IncidentRoutes {
 
     @MessageMapping(Routes.INCIDENT_DETAIL)
     Mono<IncidentDetail> detail(String incidentId) {
-        return Callers.require(SERVICE, USER).flatMap(caller -> {
+        return Callers.require(USER).flatMap(caller -> {
             UUID id;
             try {
                 id = UUID.fromString(incidentId.replace("\"", "").strip());

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.GATEWAY;
-import static kr.anshim.api.ConnectionCredentials.Kind.SERVICE;
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /**
@@ -55,13 +54,13 @@ class ResponderRoutesController {
     /** Fire-and-forget: nothing to answer; a bad or stale report is counted and dropped. */
     @MessageMapping(ResponderRoutes.RESPONDER_POSITION)
     Mono<Void> position(byte[] report) {
-        return Callers.require(GATEWAY, SERVICE)
+        return Callers.require(GATEWAY)
                 .flatMap(caller -> roster.ready().then(Mono.fromRunnable(() -> accept(report, caller))));
     }
 
     @MessageMapping(ResponderRoutes.RESPONDERS_RECOMMEND)
     Mono<List<ResponderRecommendation>> recommend(byte[] query) {
-        return Callers.require(SERVICE, USER)
+        return Callers.require(USER)
                 .flatMap(caller -> roster.ready().then(Mono.fromCallable(() -> input.recommendation(query))))
                 .flatMap(checked -> checked.rejection() != null
                         ? Mono.error(checked.rejection())
@@ -71,7 +70,7 @@ class ResponderRoutesController {
     /** Every responder, then their changes, thinned for screens. */
     @MessageMapping(ResponderRoutes.RESPONDERS_LIVE)
     Flux<ResponderView> live() {
-        return Callers.require(SERVICE, USER)
+        return Callers.require(USER)
                 .flatMapMany(caller -> roster.ready().thenMany(LatestPerResponder.snapshotThenEvery(
                         roster.changes(), roster::all, SCREEN_PERIOD, Schedulers.parallel())));
     }

@@ -1,6 +1,9 @@
 package kr.anshim.backend.security;
 
+import kr.anshim.api.AdminAuditEntry;
 import kr.anshim.api.DeviceSummary;
+import kr.anshim.api.RoleGrant;
+import kr.anshim.api.SessionView;
 import kr.anshim.api.Routes;
 import kr.anshim.api.UserAccount;
 import kr.anshim.api.Wards;
@@ -11,14 +14,17 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
 /**
- * What an admin does: manage screen users and revoke devices. Only a signed-in user with the
- * ADMIN role may call these; admins see no incidents.
+ * What an admin does: manage screen users, their sessions and lockouts, and revoke devices. Only a
+ * signed-in user with the ADMIN role may call these (supervisors read the audit trail and approve
+ * SUPERVISOR and ADMIN grants); admins see no incidents.
  */
 @Controller
 class AdminRoutes {
@@ -28,10 +34,14 @@ class AdminRoutes {
 
     private final UserDirectory users;
     private final DeviceRegistry registry;
+    private final AdminAudit audit;
+    private final RoleGrants grants;
 
-    AdminRoutes(UserDirectory users, DeviceRegistry registry) {
+    AdminRoutes(UserDirectory users, DeviceRegistry registry, AdminAudit audit, RoleGrants grants) {
         this.users = users;
         this.registry = registry;
+        this.audit = audit;
+        this.grants = grants;
     }
 
     @MessageMapping(Routes.ADMIN_USERS)
@@ -39,26 +49,107 @@ class AdminRoutes {
         return admin().flatMapMany(caller -> users.all());
     }
 
+    /**
+     * Creates or updates a user. Creating or granting SUPERVISOR or ADMIN only requests it: the grant
+     * waits for a different supervisor ({@link Routes#ADMIN_APPROVE_GRANT}); a new account waits
+     * unable to sign in, an existing one keeps its role until then. Every privilege change is audited;
+     * a role change or a new password ends the user's sessions.
+     */
     @MessageMapping(Routes.ADMIN_SAVE_USER)
     Mono<UserAccount> save(UserAccount account) {
         return admin().flatMap(caller -> {
             Role role = check(account);
-            return users.exists(account.username()).flatMap(exists -> {
-                boolean newPassword = account.password() != null && !account.password().isBlank();
-                if (!exists && !newPassword) {
-                    return Mono.error(new MessagingException("a new user needs a password of at least " + MIN_PASSWORD + " characters"));
+            boolean newPassword = account.password() != null && !account.password().isBlank();
+            if (newPassword && account.password().length() < MIN_PASSWORD) {
+                return Mono.error(new MessagingException("a password needs at least " + MIN_PASSWORD + " characters"));
+            }
+            String name = account.username();
+            boolean privileged = role == Role.SUPERVISOR || role == Role.ADMIN;
+            return users.find(name).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+                if (found.isEmpty()) {
+                    if (!newPassword) {
+                        return Mono.error(new MessagingException("a new user needs a password of at least " + MIN_PASSWORD + " characters"));
+                    }
+                    Mono<Void> create = users.save(name, account.displayName(), account.password(), role, account.wards(), !privileged)
+                            .then(users.update(name, account.displayName(), role, account.wards(), account.active()))
+                            .then(audit.append(caller.id(), "USER_CREATED", name, role + " " + account.wards()
+                                    + (privileged ? " (cannot sign in until a supervisor approves)" : "")));
+                    return (privileged ? create.then(grants.request(name, role, account.wards(), caller.id())) : create)
+                            .thenReturn(new UserAccount(name, account.displayName(), role.name(), account.wards(), account.active(), null));
                 }
-                if (newPassword && account.password().length() < MIN_PASSWORD) {
-                    return Mono.error(new MessagingException("a password needs at least " + MIN_PASSWORD + " characters"));
+                UserDirectory.Stored before = found.get();
+                boolean escalation = privileged && role != before.role();
+                Role effective = escalation ? before.role() : role;
+                List<String> wards = escalation ? before.wards() : account.wards();
+                List<Mono<Void>> steps = new ArrayList<>();
+                if (newPassword) {
+                    steps.add(users.save(name, account.displayName(), account.password(), before.role(), before.wards(), before.approved())
+                            .then(audit.append(caller.id(), "PASSWORD_RESET", name, null))
+                            .then(users.endSessions(name)));
                 }
-                Mono<Void> password = newPassword
-                        ? users.save(account.username(), account.displayName(), account.password(), role, account.wards())
-                        : Mono.empty();
-                return password.then(users.update(account.username(), account.displayName(), role, account.wards(), account.active()))
-                        .thenReturn(new UserAccount(account.username(), account.displayName(), role.name(), account.wards(),
-                                account.active(), null));
+                steps.add(users.update(name, account.displayName(), effective, wards, account.active()));
+                if (escalation) {
+                    steps.add(grants.request(name, role, account.wards(), caller.id()));
+                } else if (!privileged) {
+                    steps.add(grants.withdraw(name, caller.id()));
+                }
+                if (effective != before.role()) {
+                    steps.add(audit.append(caller.id(), "ROLE_CHANGED", name, before.role() + " → " + effective)
+                            .then(users.endSessions(name)));
+                }
+                if (!new java.util.HashSet<>(wards).equals(new java.util.HashSet<>(before.wards()))) {
+                    steps.add(audit.append(caller.id(), "WARDS_CHANGED", name, before.wards() + " → " + wards));
+                }
+                if (account.active() != before.active()) {
+                    steps.add(audit.append(caller.id(), account.active() ? "USER_REACTIVATED" : "USER_DEACTIVATED", name, null));
+                }
+                return Flux.concat(steps).then(Mono.just(new UserAccount(name, account.displayName(), effective.name(), wards,
+                        account.active(), null)));
             });
         });
+    }
+
+    /** Every unexpired sign-in session and how many connections it has open here. */
+    @MessageMapping(Routes.ADMIN_SESSIONS)
+    Flux<SessionView> sessions() {
+        return admin().flatMapMany(caller -> users.sessions());
+    }
+
+    @MessageMapping(Routes.ADMIN_END_SESSION)
+    Mono<Void> endSession(String sessionId) {
+        String id = sessionId.replace("\"", "").strip();
+        return admin().flatMap(caller -> users.endSession(id)
+                .switchIfEmpty(Mono.error(new MessagingException("no session " + id)))
+                .flatMap(username -> audit.append(caller.id(), "SESSION_ENDED", username, "session " + id.substring(0, Math.min(12, id.length())))));
+    }
+
+    @MessageMapping(Routes.ADMIN_UNLOCK)
+    Mono<Void> unlock(String username) {
+        String name = username.replace("\"", "").strip();
+        return admin().flatMap(caller -> {
+            users.unlock(name);
+            return audit.append(caller.id(), "UNLOCKED", name, null);
+        });
+    }
+
+    /** Supervisors and admins read the admin audit trail, newest first (the latest 500). */
+    @MessageMapping(Routes.ADMIN_AUDIT)
+    Flux<AdminAuditEntry> audit() {
+        return supervisorOrAdmin("read the admin audit trail").flatMapMany(caller -> audit.newestFirst(500));
+    }
+
+    @MessageMapping(Routes.ADMIN_GRANTS)
+    Flux<RoleGrant> grants() {
+        return supervisorOrAdmin("see role grants").flatMapMany(caller -> grants.recent());
+    }
+
+    /** A supervisor approves a pending grant, unless they asked for it or it is for themselves. */
+    @MessageMapping(Routes.ADMIN_APPROVE_GRANT)
+    Mono<RoleGrant> approve(long grantId) {
+        return Callers.require(USER)
+                .flatMap(caller -> caller.role() == Role.SUPERVISOR ? Mono.just(caller)
+                        : Mono.error(new MessagingException("책임자만 승인할 수 있습니다 · only a supervisor may approve a grant")))
+                .flatMap(caller -> grants.approve(grantId, caller.id()));
     }
 
     @MessageMapping(Routes.ADMIN_DEVICES)
@@ -83,6 +174,11 @@ class AdminRoutes {
     private static Mono<Caller> admin() {
         return Callers.require(USER).flatMap(caller -> caller.role() == Role.ADMIN ? Mono.just(caller)
                 : Mono.error(new MessagingException("only an admin may manage users and devices")));
+    }
+
+    private static Mono<Caller> supervisorOrAdmin(String what) {
+        return Callers.require(USER).flatMap(caller -> caller.role() == Role.ADMIN || caller.role() == Role.SUPERVISOR
+                ? Mono.just(caller) : Mono.error(new MessagingException("only a supervisor or an admin may " + what)));
     }
 
     private static Role check(UserAccount account) {

@@ -31,17 +31,20 @@ public record Caller(Kind kind, String id, Set<String> wards, Role role) {
         };
     }
 
-    /** Ward scoping, enforced here in the backend for every screen route. */
+    /**
+     * Ward scoping, enforced here in the backend for every screen route. Only a signed-in user sees
+     * incidents: a service connection relays sign-in and sign-out, nothing else.
+     */
     public boolean sees(String wardCode) {
         return switch (kind) {
-            case SERVICE -> true;
             case USER -> role == Role.SUPERVISOR || (role != Role.ADMIN && wards.contains(wardCode));
-            case DEVICE, GATEWAY -> false;
+            case SERVICE, DEVICE, GATEWAY -> false;
         };
     }
 
+    /** Only a signed-in user acts on incidents, always under their own name. */
     public boolean may(IncidentCommand.Action action) {
-        return kind == Kind.SERVICE || (kind == Kind.USER && role.may(action));
+        return kind == Kind.USER && role.may(action);
     }
 
     /** Police liaisons see a protected person's identity only once the incident is handed to police. */

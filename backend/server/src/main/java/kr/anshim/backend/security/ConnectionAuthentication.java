@@ -41,9 +41,11 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
 
     private final DeviceResponder devices;
     private final ConnectionLimits limits;
+    private final OpenUserConnections openUsers;
 
     ConnectionAuthentication(DeviceRegistry registry, ServiceTokens services, ObjectMapper json, MeterRegistry meters,
-                             UserDirectory users, DeviceResponder devices, ConnectionLimits limits) {
+                             UserDirectory users, DeviceResponder devices, ConnectionLimits limits, OpenUserConnections openUsers) {
+        this.openUsers = openUsers;
         this.devices = devices;
         this.limits = limits;
         this.users = users;
@@ -96,6 +98,10 @@ public class ConnectionAuthentication implements SocketAcceptorInterceptor {
                         + " " + caller.get().id() + "; close one first"));
             }
             sendingSocket.onClose().doFinally(signal -> place.get().run()).subscribe(null, error -> { });
+            if (caller.get().kind() == ConnectionCredentials.Kind.USER) {
+                // closed as soon as its session ends, expires or no longer matches the user (OpenUserConnections)
+                openUsers.register(credentials.get().token(), caller.get(), sendingSocket);
+            }
             count("accepted", caller.get().kind().name());
             Caller who = caller.get();
             return accepted.accept(setup, sendingSocket)

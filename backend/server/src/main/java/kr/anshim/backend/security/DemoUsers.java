@@ -44,8 +44,11 @@ class DemoUsers {
                 .flatMapMany(n -> Flux.fromIterable(ACCOUNTS))
                 .concatMap(a -> users.save(a.username(), a.name(), PASSWORD, a.role(), a.wards()))
                 .then()
-                .subscribe(null, error -> log.error("Could not create the demo accounts", error),
-                        () -> log.info("Demo accounts ready (password {}): {}", PASSWORD,
-                                ACCOUNTS.stream().map(Demo::username).toList()));
+                // waited for, so that nobody (a test, the UI) tries to sign in before the accounts exist
+                .doOnError(error -> log.error("Could not create the demo accounts", error))
+                .doOnSuccess(done -> log.info("Demo accounts ready (password {}): {}", PASSWORD,
+                        ACCOUNTS.stream().map(Demo::username).toList()))
+                .onErrorResume(error -> reactor.core.publisher.Mono.empty())
+                .block(java.time.Duration.ofSeconds(60));
     }
 }

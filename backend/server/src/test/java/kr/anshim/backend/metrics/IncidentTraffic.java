@@ -31,11 +31,20 @@ final class IncidentTraffic {
     private final DatabaseClient db;
     private final ResponderRoster roster;
 
+    /** Who acts: the connection of the signed-in user a command's actor names (a user acts only under their own name). */
+    private final java.util.function.Function<String, RSocketRequester> actors;
+
     IncidentTraffic(RSocketRequester gateway, RSocketRequester screen, DatabaseClient db, ResponderRoster roster) {
+        this(gateway, screen, db, roster, actor -> screen);
+    }
+
+    IncidentTraffic(RSocketRequester gateway, RSocketRequester screen, DatabaseClient db, ResponderRoster roster,
+                    java.util.function.Function<String, RSocketRequester> actors) {
         this.gateway = gateway;
         this.screen = screen;
         this.db = db;
         this.roster = roster;
+        this.actors = actors;
     }
 
     /** A forced entry at the device's door; returns the incident it opened, once it is durably stored. */
@@ -58,7 +67,7 @@ final class IncidentTraffic {
     }
 
     CommandResult accept(IncidentCommand command) {
-        CommandResult result = screen.route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class).block(WAIT);
+        CommandResult result = actors.apply(command.actor()).route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class).block(WAIT);
         assertThat(result.error()).isNull();
         assertThat(result.accepted()).isTrue();
         return result;

@@ -104,7 +104,7 @@ class PrometheusEndpointIT {
         assertThat(Stream.of("CRITICAL", "HIGH", "MEDIUM", "LOW")
                 .mapToDouble(severity -> open.value("anshim_incidents_open", "severity=\"" + severity + "\"")).sum())
                 .as("our incident is open").isGreaterThanOrEqualTo(1.0);
-        assertThat(open.value("anshim_connections_open", "kind=\"SERVICE\"")).isGreaterThanOrEqualTo(1.0);
+        assertThat(open.value("anshim_connections_open", "kind=\"USER\"")).isGreaterThanOrEqualTo(1.0);
         assertThat(open.value("anshim_connections_open", "kind=\"GATEWAY\"")).isGreaterThanOrEqualTo(1.0);
 
         handle(incident);
@@ -132,13 +132,13 @@ class PrometheusEndpointIT {
         RSocketRequester another = TestConnections.ui(strategies, rsocketPort);
         another.route(Routes.INCIDENT_HISTORY).data(UUID.randomUUID().toString()).retrieveFlux(TransitionView.class)
                 .onErrorResume(error -> Flux.empty()).blockLast(Duration.ofSeconds(10));
-        double connected = scrape().value("anshim_connections_open", "kind=\"SERVICE\"");
+        double connected = scrape().value("anshim_connections_open", "kind=\"USER\"");
 
         another.dispose();
 
         assertThat(connected).isGreaterThanOrEqualTo(1.0);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(scrape().value("anshim_connections_open", "kind=\"SERVICE\"")).isEqualTo(connected - 1));
+                assertThat(scrape().value("anshim_connections_open", "kind=\"USER\"")).isEqualTo(connected - 1));
     }
 
     /** Acknowledge, hand off to 112, dispatch a guard, en route, on scene, resolve: seven commands. */

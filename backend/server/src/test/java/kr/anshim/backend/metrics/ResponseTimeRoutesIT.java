@@ -67,12 +67,25 @@ class ResponseTimeRoutesIT {
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
     final String kim = "op-kim-" + suffix;
     final String lee = "op-lee-" + suffix;
+    final String police = "police-" + suffix;
+    static final String PASSWORD = "metrics-secret-1";
+    final java.util.Map<String, RSocketRequester> actors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Autowired
+    kr.anshim.backend.security.UserDirectory users;
 
     @BeforeEach
     void connect() {
         gateway = TestConnections.gateway(strategies, port);
         screen = TestConnections.ui(strategies, port);
-        traffic = new IncidentTraffic(gateway, screen, db, roster);
+        List<String> everyWard = kr.anshim.api.Wards.seoul().all().stream().map(kr.anshim.api.Ward::code).toList();
+        for (String operator : List.of(kim, lee)) {
+            users.save(operator, operator, PASSWORD, kr.anshim.backend.security.Role.OPERATOR, everyWard).block(WAIT);
+        }
+        users.save(police, police, PASSWORD, kr.anshim.backend.security.Role.POLICE_LIAISON, everyWard).block(WAIT);
+        // each actor acts on their own signed-in connection: nobody names an actor for someone else
+        traffic = new IncidentTraffic(gateway, screen, db, roster, actor -> actors.computeIfAbsent(actor,
+                name -> TestConnections.signedIn(strategies, port, name, PASSWORD)));
         roster.ready().block(WAIT);
     }
 
@@ -80,6 +93,7 @@ class ResponseTimeRoutesIT {
     void disconnect() {
         gateway.dispose();
         screen.dispose();
+        actors.values().forEach(RSocketRequester::dispose);
     }
 
     @Test
@@ -96,9 +110,9 @@ class ResponseTimeRoutesIT {
         traffic.dispatch(patrolled, "POLICE_PATROL", kim);
         traffic.dispatch(guarded, "SECURITY_GUARD", kim);
         traffic.accept(patrolled, Action.EN_ROUTE, kim);
-        traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, "police-" + suffix).withValue("REQUESTED"));
+        traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, police).withValue("REQUESTED"));
         traffic.accept(patrolled, Action.ON_SCENE, kim);
-        traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, "police-" + suffix).withValue("ACCEPTED"));
+        traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, police).withValue("ACCEPTED"));
         traffic.accept(IncidentCommand.of(patrolled, Action.RESOLVE, kim).withValue("POLICE_ARREST"));
         traffic.accept(IncidentCommand.of(guarded, Action.RESOLVE, kim).withValue("RESIDENT_SAFE"));
         traffic.accept(handedOff, Action.CANCEL, lee);

@@ -125,7 +125,6 @@ class AdminRoutesIT {
     }
 
     private LoginResult login(String username, String password) {
-        return ui.route(Routes.LOGIN).data(new LoginRequest(username, password)).retrieveMono(LoginResult.class)
-                .block(Duration.ofSeconds(10));
+        return TestConnections.login(strategies, port, username, password);
     }
 }

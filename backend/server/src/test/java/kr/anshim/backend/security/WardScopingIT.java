@@ -155,8 +155,7 @@ class WardScopingIT {
     }
 
     private LoginResult login(String username, String password) {
-        return ui.route(Routes.LOGIN).data(new LoginRequest(username, password)).retrieveMono(LoginResult.class)
-                .block(Duration.ofSeconds(10));
+        return TestConnections.login(strategies, port, username, password);
     }
 
     private static CommandResult command(RSocketRequester connection, IncidentCommand command) {
