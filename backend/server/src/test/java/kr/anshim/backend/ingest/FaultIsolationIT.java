@@ -224,11 +224,12 @@ class FaultIsolationIT {
     void fifty_idle_live_streams_do_not_stop_another_wards_alarms_or_health() {
         // at least one open incident, so every snapshot has rows to hold back
         assertThat(send(event(UUID.randomUUID(), MAPO_BELL.id(), Instant.now().toString(), "BELL_PRESSED", "{}")).durable()).isTrue();
-        RSocketRequester screens = TestConnections.ui(strategies, port);
+        // two signed-in screens (a user connection may hold 32 streams), 25 idle live streams each
+        List<RSocketRequester> screens = List.of(TestConnections.ui(strategies, port), TestConnections.ui(strategies, port));
         AtomicInteger firstItems = new AtomicInteger();
         List<Subscription> idle = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 50; i++) {
-            screens.route(Routes.INCIDENTS_LIVE).retrieveFlux(byte[].class).subscribe(new BaseSubscriber<>() {
+            screens.get(i % 2).route(Routes.INCIDENTS_LIVE).retrieveFlux(byte[].class).subscribe(new BaseSubscriber<>() {
                 @Override
                 protected void hookOnSubscribe(Subscription subscription) {
                     idle.add(subscription);
@@ -260,7 +261,7 @@ class FaultIsolationIT {
         System.out.println("Ack latency with 50 idle live streams: max " + latencies.stream().max(Duration::compareTo).orElseThrow().toMillis() + " ms");
         idle.forEach(Subscription::cancel);
         songpa.dispose();
-        screens.dispose();
+        screens.forEach(RSocketRequester::dispose);
     }
 
     @Test
