@@ -14,6 +14,11 @@ import kr.anshim.api.LoginRequest;
 import kr.anshim.api.LoginResult;
 import kr.anshim.api.ProtectedAccess;
 import kr.anshim.api.Routes;
+import kr.anshim.api.DemoResponders;
+import kr.anshim.api.ResponderRecommendation;
+import kr.anshim.api.ResponderRoutes;
+import kr.anshim.api.ResponderView;
+import org.springframework.core.ParameterizedTypeReference;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
@@ -199,6 +204,51 @@ class WardScopingIT {
         police.dispose();
         operator.dispose();
         supervisor.dispose();
+    }
+
+    @Test
+    void responder_positions_are_scoped_own_wards_and_units_sent_to_own_incidents_supervisor_all_admin_none() {
+        List<DemoResponders.Responder> roster = DemoResponders.generate(20221101L);
+        DemoResponders.Responder songpaUnit = roster.stream().filter(r -> r.wardCode().equals("11710"))
+                .reduce((first, second) -> second).orElseThrow();
+        IncidentView mapo = raise(device("DC-11440-0006"), "TAMPER");
+        assertThat(command(ui, IncidentCommand.of(mapo.id(), Action.ACKNOWLEDGE, "op.mapo")).accepted()).isTrue();
+        CommandResult sent = command(ui, IncidentCommand.of(mapo.id(), Action.DISPATCH, "op.mapo")
+                .dispatching(songpaUnit.id(), false, false));
+        assertThat(sent.accepted()).as(sent.error()).isTrue();
+
+        RSocketRequester operator = userConnection("op.mapo");
+        RSocketRequester songpaOperator = userConnection("op.songpa");
+        RSocketRequester supervisor = userConnection("supervisor");
+        RSocketRequester admin = userConnection("admin");
+
+        Map<String, ResponderView> mapoSees = responders(operator);
+        assertThat(mapoSees.values()).extracting(ResponderView::wardCode).as("wards of the units op.mapo sees")
+                .contains("11440").containsOnly("11440", "11710");
+        assertThat(mapoSees).as("the 송파구 unit sent to a 마포구 incident").containsKey(songpaUnit.id());
+        assertThat(mapoSees.values()).filteredOn(r -> r.wardCode().equals("11710"))
+                .extracting(ResponderView::id).containsOnly(songpaUnit.id());
+
+        assertThat(responders(songpaOperator).values()).extracting(ResponderView::wardCode).contains("11710").containsOnly("11710");
+        assertThat(responders(supervisor).values()).extracting(ResponderView::wardCode).contains("11440", "11710", "11680");
+        assertThat(responders(admin)).as("admin sees no responder").isEmpty();
+
+        List<ResponderRecommendation> nearMapo = operator.route(ResponderRoutes.RESPONDERS_RECOMMEND)
+                .data(Map.of("latitude", mapo.latitude(), "longitude", mapo.longitude(), "perKind", 3))
+                .retrieveMono(new ParameterizedTypeReference<List<ResponderRecommendation>>() {
+                }).block(Duration.ofSeconds(10));
+        assertThat(nearMapo).isNotEmpty().allSatisfy(r -> assertThat(mapoSees).containsKey(r.responderId()));
+        operator.dispose();
+        songpaOperator.dispose();
+        supervisor.dispose();
+        admin.dispose();
+    }
+
+    private static Map<String, ResponderView> responders(RSocketRequester connection) {
+        Map<String, ResponderView> latest = new java.util.HashMap<>();
+        connection.route(ResponderRoutes.RESPONDERS_LIVE).retrieveFlux(ResponderView.class)
+                .take(Duration.ofSeconds(2)).toStream().forEach(r -> latest.put(r.id(), r));
+        return latest;
     }
 
     @Test
