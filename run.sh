@@ -4,7 +4,7 @@
 #   --reset       start with an empty database (re-seeds the demo city)
 #   --no-build    use the jars already built
 #   --rate=N      simulator device events per second (default 3)
-# Environment: ANSHIM_UI_PORT (8080), ANSHIM_HTTP_PORT (8090), ANSHIM_RSOCKET_PORT (7000),
+# Environment: ANSHIM_UI_PORT (8080), ANSHIM_MANAGEMENT_PORT (8090; formerly ANSHIM_HTTP_PORT), ANSHIM_RSOCKET_PORT (7000),
 #   ANSHIM_DB_URL / ANSHIM_DB_USER / ANSHIM_DB_PASSWORD for an external PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,7 +22,8 @@ for arg in "$@"; do
 done
 
 export ANSHIM_UI_PORT="${ANSHIM_UI_PORT:-8080}"
-export ANSHIM_HTTP_PORT="${ANSHIM_HTTP_PORT:-8090}"
+export ANSHIM_HTTP_PORT="${ANSHIM_MANAGEMENT_PORT:-${ANSHIM_HTTP_PORT:-8090}}"
+export ANSHIM_MANAGEMENT_PORT="$ANSHIM_HTTP_PORT"
 export ANSHIM_RSOCKET_PORT="${ANSHIM_RSOCKET_PORT:-7000}"
 export ANSHIM_BACKEND_RSOCKET_PORT="$ANSHIM_RSOCKET_PORT"
 DATA=".anshim-data"

@@ -114,24 +114,69 @@ class ControlRoomBrowserIT {
     }
 
     @Test
-    void the_police_liaison_sees_the_incidents_of_their_station_and_moves_the_112_hand_off() throws Exception {
-        send("DC-11440-0002", "TAMPER");
+    void the_police_liaison_sees_the_incidents_of_their_station_and_accepts_an_operators_112_hand_off() throws Exception {
+        IncidentView incident = sendAndFind("DC-11440-0002", "TAMPER", "H-11440-0002");
         driver = Browser.start("police");
         signIn("police.mapo");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "기기 훼손"));
-        WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#police-queue vaadin-button")));
-        assertThat(driver.findElement(By.id("police-queue")).getText()).doesNotContain("경찰 접수");
-        request.click();
-        // the hand-off moved to REQUESTED: the next step offered is "accepted by police"
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "경찰 접수"));
+        // police never start a hand-off: no button until an operator has
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("police-queue"), "관제요원 인계 대기"));
+        assertThat(driver.findElements(By.id("call112-" + incident.id()))).isEmpty();
+
+        assertThat(serviceCommand(IncidentCommand.of(incident.id(), IncidentCommand.Action.CALL_112, "op.mapo")
+                .withValue("REQUESTED")).accepted()).isTrue();
+        WebElement accept = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call112-" + incident.id())));
+        assertThat(accept.getText()).contains("경찰 접수");
+        accept.click();
+        // accepted: the next step offered is "patrol assigned"
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call112-" + incident.id()), "순찰차 배정"));
         Browser.screenshot(driver, "police-liaison");
     }
 
     @Test
+    void pages_carry_the_security_headers_and_the_app_signs_in_and_renders_under_the_csp() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> root = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + uiPort + "/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + uiPort + "/login")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        for (java.net.http.HttpResponse<String> page : List.of(root, login)) {
+            var headers = page.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as("CSP on " + page.uri()).get().asString()
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'").doesNotContain("*");
+            assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(headers.firstValue("Location").orElse("")).doesNotContainIgnoringCase("jsessionid");
+            assertThat(page.body()).doesNotContainIgnoringCase("jsessionid=");
+        }
+        assertThat(root.statusCode()).isEqualTo(302);
+        List<String> cookies = java.util.stream.Stream.of(root, login).flatMap(r -> r.headers().allValues("Set-Cookie").stream())
+                .filter(c -> c.startsWith("JSESSIONID=")).toList();
+        assertThat(cookies).isNotEmpty().allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly"));
+
+        driver = Browser.start("csp");
+        signIn("op.mapo");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("anshim-ward-map[wards='25']")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), "실시간"));
+        assertThat(driver.findElements(By.cssSelector("path.anshim-ward"))).hasSize(25);
+        assertThat(driver.getCurrentUrl()).doesNotContainIgnoringCase("jsessionid");
+        List<String> violations = Browser.cspViolations(driver);
+        assertThat(violations).as("CSP violations while signing in and rendering").isEmpty();
+
+        // positive control: a load the policy forbids is blocked and shows up in the console log we read
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var i = document.createElement('img'); i.src = 'https://tiles.example.invalid/0/0/0.png'; document.body.appendChild(i);");
+        new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100))
+                .until(d -> violations.addAll(Browser.cspViolations(d)) && !violations.isEmpty());
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("tiles.example.invalid"));
+    }
+
+    @Test
     void the_supervisor_sees_every_ward_and_response_times_from_the_audit_trail() throws Exception {
-        RSocketRequester service = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
-                .setupData(ConnectionCredentials.service("ui", "demo-ui-token")).tcp("127.0.0.1", backend.rsocketPort());
+        // the operator's own signed-in connection: a service connection may not use screen routes
+        RSocketRequester service = userConnection("op.mapo");
         DemoCity.Household home = BackendProcess.CITY.households().stream().filter(h -> h.id().equals("H-11440-0003")).findFirst().orElseThrow();
         send("DC-11440-0003", "TAMPER");
         IncidentView incident = service.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
@@ -168,6 +213,48 @@ class ControlRoomBrowserIT {
         driver.findElement(By.cssSelector("input[name='password']")).sendKeys("anshim-demo");
         driver.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+    }
+
+    private IncidentView sendAndFind(String deviceId, String type, String householdId) {
+        DemoCity.Household home = BackendProcess.CITY.households().stream().filter(h -> h.id().equals(householdId)).findFirst().orElseThrow();
+        RSocketRequester service = serviceConnection();
+        try {
+            send(deviceId, type);
+            return service.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
+                    .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
+                    .blockFirst(Duration.ofSeconds(10));
+        } finally {
+            service.dispose();
+        }
+    }
+
+    private CommandResult serviceCommand(IncidentCommand command) {
+        RSocketRequester service = serviceConnection();
+        try {
+            return service.route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
+        } finally {
+            service.dispose();
+        }
+    }
+
+    /** A signed-in supervisor's own connection: screen routes are for users, never the service token. */
+    private RSocketRequester serviceConnection() {
+        return userConnection("supervisor");
+    }
+
+    private RSocketRequester userConnection(String username) {
+        RSocketRequester service = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.service("ui", "demo-ui-token")).tcp("127.0.0.1", backend.rsocketPort());
+        try {
+            kr.anshim.api.LoginResult login = service.route(Routes.LOGIN)
+                    .data(new kr.anshim.api.LoginRequest(username, "anshim-demo", "browser-test"))
+                    .retrieveMono(kr.anshim.api.LoginResult.class).block(Duration.ofSeconds(30));
+            assertThat(login.ok()).as("sign-in of %s", username).isTrue();
+            return RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                    .setupData(ConnectionCredentials.user(username, login.token())).tcp("127.0.0.1", backend.rsocketPort());
+        } finally {
+            service.dispose();
+        }
     }
 
     private boolean clicked(By locator) {

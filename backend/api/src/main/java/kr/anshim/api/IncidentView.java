@@ -27,13 +27,31 @@ import java.util.UUID;
  * @param outcome    how it ended, once resolved, else null
  * @param version    grows with every change of this incident (stored with it): of two states of one
  *                   incident, the one with the higher version is newer
+ * @param protectedPerson a stalking victim or person under police protection lives there; for a
+ *                   police liaison the position is then coarsened to a 500 m grid cell's centre
+ *                   until police accept an operator's 112 hand-off
  */
 public record IncidentView(UUID id, String wardCode, double latitude, double longitude, String kind,
                            String severity, int score, String status, String family, String lastSignal,
                            int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
-                           String call112, String callback, String outcome, long version) {
+                           String call112, String callback, String outcome, long version, boolean protectedPerson) {
 
     public IncidentView {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** An incident at no protected person's home. */
+    public IncidentView(UUID id, String wardCode, double latitude, double longitude, String kind,
+                        String severity, int score, String status, String family, String lastSignal,
+                        int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
+                        String call112, String callback, String outcome, long version) {
+        this(id, wardCode, latitude, longitude, kind, severity, score, status, family, lastSignal, signals, openedAt,
+                updatedAt, reasons, call112, callback, outcome, version, false);
+    }
+
+    /** The same incident shown at another position (a coarsened one). */
+    public IncidentView at(double newLatitude, double newLongitude) {
+        return new IncidentView(id, wardCode, newLatitude, newLongitude, kind, severity, score, status, family,
+                lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson);
     }
 }

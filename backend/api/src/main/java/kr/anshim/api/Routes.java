@@ -60,6 +60,12 @@ public final class Routes {
     /** Request-response: an {@link IncidentCommand} in, a {@link CommandResult} out. */
     public static final String INCIDENT_COMMAND = "incident.command";
 
+    /**
+     * Supervisors (and services) only. Request-stream: the protected-person access log, newest first
+     * ({@link ProtectedAccess}, at most 500): who read a protected person's unmasked record, when, for which incident.
+     */
+    public static final String PROTECTED_ACCESS_LOG = "audit.protected-access";
+
     /** Request-stream: an incident's audit trail, oldest first ({@link TransitionView}). */
     public static final String INCIDENT_HISTORY = "incident.history";
 

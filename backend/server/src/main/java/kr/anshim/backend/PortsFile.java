@@ -45,7 +45,8 @@ class PortsFile {
         try {
             Path file = Path.of(path);
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, "http=" + httpPort + "\nrsocket=" + rsocketPort + "\n");
+            // the HTTP port serves the actuator only: it is the management port (http= kept for existing launchers)
+            Files.writeString(tmp, "http=" + httpPort + "\nmanagement=" + httpPort + "\nrsocket=" + rsocketPort + "\n");
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

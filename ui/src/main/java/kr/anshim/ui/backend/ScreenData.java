@@ -60,6 +60,11 @@ public class ScreenData {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5)));
     }
 
+    /** Supervisors only (the backend refuses anyone else): who read a protected person's unmasked record. */
+    public Mono<List<kr.anshim.api.ProtectedAccess>> accessLog(AnshimUser user) {
+        return connections.of(user).route(Routes.PROTECTED_ACCESS_LOG).retrieveFlux(kr.anshim.api.ProtectedAccess.class).collectList();
+    }
+
     public Mono<IncidentDetail> detail(AnshimUser user, UUID incident) {
         return connections.of(user).route(Routes.INCIDENT_DETAIL).data(incident.toString()).retrieveMono(IncidentDetail.class);
     }

@@ -152,7 +152,7 @@ class IncidentPanel extends VerticalLayout {
         }
         String masked = detail.masked() ? " (" + getTranslation("detail.masked") + ")" : "";
         box.add(new Div(new Span((detail.protectedPerson() ? "⚠ " + getTranslation("detail.protected") + " · " : "")
-                + detail.contactName() + " · " + detail.contactPhone() + masked)));
+                + (detail.masked() ? getTranslation("detail.maskedName") : detail.contactName()) + " · " + detail.contactPhone() + masked)));
         box.add(new Div(new Span(detail.address())));
         return box;
     }

@@ -39,15 +39,18 @@ import java.util.UUID;
 
 /**
  * The police liaison's screen: live incidents of their jurisdiction with the 112 hand-off status,
- * which they move on. The backend lets them do nothing else, and masks a protected person's
- * identity until the hand-off.
+ * which they accept once an operator has started it, then assign a patrol. The backend lets them do
+ * nothing else, and masks a protected person's identity and position until police accept.
  */
 @Route(value = "police", layout = MainLayout.class)
 @PageTitle("경찰 연계 · 안심 통합관제")
 @RolesAllowed({"POLICE_LIAISON", "SUPERVISOR"})
 public class PoliceView extends VerticalLayout {
 
-    private static final Map<String, String> NEXT = Map.of("NOT_REQUESTED", "REQUESTED", "REQUESTED", "ACCEPTED",
+    /** Police accept a hand-off an operator or supervisor started, then assign a patrol; they never start one. */
+    private static final Map<String, String> NEXT = Map.of("REQUESTED", "ACCEPTED", "ACCEPTED", "PATROL_ASSIGNED");
+    /** A supervisor on this screen may also start the hand-off. */
+    private static final Map<String, String> NEXT_SUPERVISOR = Map.of("NOT_REQUESTED", "REQUESTED", "REQUESTED", "ACCEPTED",
             "ACCEPTED", "PATROL_ASSIGNED");
 
     private final ScreenData data;
@@ -87,15 +90,17 @@ public class PoliceView extends VerticalLayout {
         UI ui = UI.getCurrent();
         data.detail(user, incident.id()).subscribe(detail -> ui.access(() -> household.setText(
                 (detail.protectedPerson() ? "⚠ " + getTranslation("detail.protected") + " · " : "")
-                        + detail.contactName() + " · " + detail.contactPhone() + " · " + detail.address()
+                        + (detail.masked() ? getTranslation("detail.maskedName") : detail.contactName())
+                        + " · " + detail.contactPhone() + " · " + detail.address()
                         + (detail.masked() ? " (" + getTranslation("detail.masked") + ")" : ""))),
                 error -> ui.access(() -> household.setText(error.getMessage())));
     }
 
     private HorizontalLayout advance(IncidentView incident) {
-        String next = NEXT.get(incident.call112());
+        String next = (user.role().equals("SUPERVISOR") ? NEXT_SUPERVISOR : NEXT).get(incident.call112());
         if (next == null) {
-            return new HorizontalLayout(new Span("✓"));
+            return new HorizontalLayout(new Span("NOT_REQUESTED".equals(incident.call112())
+                    ? getTranslation("police.waiting") : "✓"));
         }
         Button button = new Button("→ " + getTranslation("call112." + next), click -> data.command(user,
                         IncidentCommand.of(incident.id(), IncidentCommand.Action.CALL_112, user.username()).withValue(next))

@@ -53,6 +53,7 @@ public class SupervisorView extends VerticalLayout {
     private final Clock clock = Clock.systemUTC();
     private Disposable subscription;
     private final ResponseTimesPanel responseTimes;
+    private final Grid<kr.anshim.api.ProtectedAccess> accessLog = new Grid<>();
 
     public SupervisorView(ScreenData data) {
         this.data = data;
@@ -73,9 +74,23 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
         escalated.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why"));
         responseTimes = new ResponseTimesPanel(data, user);
+        accessLog.setId("protected-access");
+        accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);
+        accessLog.setAllRowsVisible(true);
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Seoul"));
+        accessLog.addColumn(a -> at.format(a.at())).setHeader(getTranslation("access.at")).setAutoWidth(true);
+        accessLog.addColumn(kr.anshim.api.ProtectedAccess::reader).setHeader(getTranslation("access.reader")).setAutoWidth(true);
+        accessLog.addColumn(a -> a.role() == null ? "" : getTranslation("role." + a.role())).setHeader(getTranslation("access.role")).setAutoWidth(true);
+        accessLog.addColumn(kr.anshim.api.ProtectedAccess::householdId).setHeader(getTranslation("access.household")).setAutoWidth(true);
+        accessLog.addColumn(a -> a.incidentId().toString().substring(0, 8)).setHeader(getTranslation("access.incident")).setAutoWidth(true);
+        com.vaadin.flow.component.button.Button reload = new com.vaadin.flow.component.button.Button(
+                getTranslation("access.reload"), click -> loadAccessLog());
+        reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
                 responseTimes, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
-                kr.anshim.ui.security.AccessPanels.audit(this, data, user));
+                kr.anshim.ui.security.AccessPanels.audit(this, data, user),
+                new H3(getTranslation("access.title")), reload, accessLog);
     }
 
     @Override
@@ -84,6 +99,13 @@ public class SupervisorView extends VerticalLayout {
         subscription = PacedDelivery.deliver(data.incidents(user), kr.anshim.ui.backend.ScreenData.DEMAND, Duration.ofMillis(500), ui, this::show,
                 error -> { });
         responseTimes.load();
+        loadAccessLog();
+    }
+
+    /** The protected-person access log, newest first; read again on demand. */
+    private void loadAccessLog() {
+        UI ui = UI.getCurrent();
+        data.accessLog(user).subscribe(rows -> ui.access(() -> accessLog.setItems(rows)), error -> { });
     }
 
     @Override

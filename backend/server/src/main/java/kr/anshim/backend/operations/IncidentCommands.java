@@ -80,6 +80,10 @@ public class IncidentCommands {
             return Mono.just(counted(CommandResult.refused("your role (" + caller.role() + ") may not "
                     + requested.action(), null), requested.action().name()));
         }
+        if (!caller.may(requested)) {
+            return Mono.just(counted(CommandResult.refused("your role (" + caller.role() + ") may only accept a 112 hand-off"
+                    + " an operator or supervisor started, or assign a patrol, not " + requested.value(), null), requested.action().name()));
+        }
         IncidentCommand command = new IncidentCommand(requested.incidentId(), requested.action(), caller.id(), requested.value(),
                 requested.responderId(), requested.residentRequested(), requested.crimeRiskConfirmed(), requested.note());
         String notFound = "no incident " + command.incidentId() + " in your wards";

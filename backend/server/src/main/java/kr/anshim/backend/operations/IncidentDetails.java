@@ -4,11 +4,12 @@ import kr.anshim.api.IncidentDetail;
 import kr.anshim.api.IncidentDetail.DeviceHealth;
 import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.DeviceSupervision;
-import kr.anshim.backend.incident.Call112Status;
 import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.api.IncidentView;
 import kr.anshim.backend.security.Caller;
+import kr.anshim.backend.security.PoliceMask;
 import org.springframework.messaging.MessagingException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,10 @@ import java.util.UUID;
 
 /**
  * The incident panel's data: household contact and device health, scoped to the caller's wards.
- * A stalking victim's name, phone and exact address are masked for a police liaison until the
- * incident is handed to police (112 hand-off requested): police get what they need, when they need it.
+ * A stalking victim's name, phone, exact address and position are masked for a police liaison
+ * until police accept an operator's 112 hand-off ({@link PoliceMask}): police get what they need,
+ * when they need it. Every unmasked read of a protected person's record is written to the
+ * append-only access log first ({@link ProtectedAccessLog}); if that fails, the read fails.
  */
 @Component
 class IncidentDetails {
@@ -36,15 +39,17 @@ class IncidentDetails {
     private final DeviceRegistry registry;
     private final DeviceSupervision supervision;
     private final Clock clock;
+    private final ProtectedAccessLog accessLog;
 
     IncidentDetails(Correlator correlator, IncidentStore incidents, kr.anshim.backend.storage.ScreenDatabase screens, DeviceRegistry registry,
-                    DeviceSupervision supervision, Clock clock) {
+                    DeviceSupervision supervision, Clock clock, ProtectedAccessLog accessLog) {
         this.correlator = correlator;
         this.incidents = incidents;
         this.db = screens.client();
         this.registry = registry;
         this.supervision = supervision;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     Mono<IncidentDetail> detail(UUID id, Caller caller) {
@@ -52,7 +57,7 @@ class IncidentDetails {
                 .filter(incident -> caller.sees(incident.wardCode()))
                 .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
                 .flatMap(incident -> incident.householdId() == null
-                        ? Mono.just(new IncidentDetail(incident.view(), null, false, false, null, null, null, devices(incident)))
+                        ? Mono.just(new IncidentDetail(PoliceMask.forCaller(caller, incident.view()), null, false, false, null, null, null, devices(incident)))
                         : household(incident, caller));
     }
 
@@ -60,16 +65,19 @@ class IncidentDetails {
         return db.sql("select protected_person, contact_name, contact_phone, address from household where id = $1")
                 .bind(0, incident.householdId())
                 .fetch().one()
-                .map(row -> {
+                .flatMap(row -> {
                     boolean protectedPerson = Boolean.TRUE.equals(row.get("protected_person"));
-                    boolean mask = protectedPerson && caller.seesIdentityOnlyAfterHandOff()
-                            && incident.call112() == Call112Status.NOT_REQUESTED;
+                    boolean mask = PoliceMask.applies(caller, protectedPerson, incident.call112().name());
                     String name = (String) row.get("contact_name");
                     String phone = (String) row.get("contact_phone");
                     String address = (String) row.get("address");
-                    return new IncidentDetail(incident.view(), incident.householdId(), protectedPerson, mask,
+                    IncidentView view = mask ? PoliceMask.coarsened(incident.view()) : incident.view();
+                    IncidentDetail detail = new IncidentDetail(view, incident.householdId(), protectedPerson, mask,
                             mask ? Masking.name(name) : name, mask ? Masking.phone(phone) : phone,
                             mask ? Masking.address(address) : address, devices(incident));
+                    return protectedPerson && !mask
+                            ? accessLog.record(caller, incident.householdId(), incident.id()).thenReturn(detail)
+                            : Mono.just(detail);
                 });
     }
 

@@ -4,7 +4,9 @@ import kr.anshim.api.CommandResult;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentDetail;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.api.ProtectedAccess;
 import kr.anshim.api.Routes;
+import kr.anshim.backend.security.Role;
 import kr.anshim.api.TransitionView;
 import kr.anshim.backend.incident.AuditTrail;
 import kr.anshim.backend.security.Callers;
@@ -26,12 +28,23 @@ class IncidentRoutes {
     private final AuditTrail audit;
     private final IncidentStore incidents;
     private final IncidentDetails details;
+    private final ProtectedAccessLog accessLog;
 
-    IncidentRoutes(IncidentCommands commands, AuditTrail audit, IncidentStore incidents, IncidentDetails details) {
+    IncidentRoutes(IncidentCommands commands, AuditTrail audit, IncidentStore incidents, IncidentDetails details,
+                   ProtectedAccessLog accessLog) {
         this.commands = commands;
         this.audit = audit;
         this.incidents = incidents;
         this.details = details;
+        this.accessLog = accessLog;
+    }
+
+    /** Supervisors and services only: who read which protected person's unmasked record. */
+    @MessageMapping(Routes.PROTECTED_ACCESS_LOG)
+    Flux<ProtectedAccess> accessLog() {
+        return Callers.require(SERVICE, USER).flatMapMany(caller -> caller.kind() == USER && caller.role() != Role.SUPERVISOR
+                ? Flux.error(new MessagingException("only a supervisor may read the protected-person access log"))
+                : accessLog.newestFirst());
     }
 
     @MessageMapping(Routes.INCIDENT_COMMAND)

@@ -1,16 +1,14 @@
 package kr.anshim.backend.operations;
 
-/** Masks personal data the way Korean public documents do: the first character stays, the rest is hidden. */
+/** Masks personal data: a name entirely (not even its length shows), a phone's middle, an address's street. */
 final class Masking {
 
     private Masking() {
     }
 
+    /** Always {@link kr.anshim.api.IncidentDetail#MASKED_NAME}: a first character or a length narrows a victim down. */
     static String name(String name) {
-        if (name == null || name.isBlank()) {
-            return name;
-        }
-        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
+        return kr.anshim.api.IncidentDetail.MASKED_NAME;
     }
 
     /** 010-1234-5678 becomes 010-****-5678. */

@@ -5,6 +5,7 @@ import kr.anshim.api.ResponderPosition;
 import kr.anshim.api.ResponderRecommendation;
 import kr.anshim.api.ResponderRoutes;
 import kr.anshim.api.ResponderView;
+import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.responder.ResponderInput.Checked;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.Callers;
@@ -27,8 +28,11 @@ import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 /**
  * The responder routes, by interaction model: position reports are fire-and-forget (from gateways
  * such as the simulator, and services); recommendations are request-response and the live roster
- * is a request-stream, for services (the screens) only. Bad input is counted by route and reason,
- * answered with the reason where there is an answer, and never ends a stream.
+ * is a request-stream, for services and screen users. Positions are scoped per caller, in the
+ * backend: an operator or police liaison sees their own wards' units and any unit sent to one of
+ * their incidents, a supervisor (and a service) every unit, an admin none; a recommendation only
+ * names units its caller sees. Bad input is counted by route and reason, answered with the reason
+ * where there is an answer, and never ends a stream.
  */
 @Controller
 class ResponderRoutesController {
@@ -41,9 +45,11 @@ class ResponderRoutesController {
     private final ResponderRoster roster;
     private final ResponderInput input;
     private final MeterRegistry meters;
+    private final Correlator incidents;
 
-    ResponderRoutesController(ResponderRoster roster, ResponderInput input, MeterRegistry meters) {
+    ResponderRoutesController(ResponderRoster roster, ResponderInput input, MeterRegistry meters, Correlator incidents) {
         this.roster = roster;
+        this.incidents = incidents;
         this.input = input;
         this.meters = meters;
         for (String outcome : List.of("accepted", "stale", "rejected")) {
@@ -61,10 +67,10 @@ class ResponderRoutesController {
     @MessageMapping(ResponderRoutes.RESPONDERS_RECOMMEND)
     Mono<List<ResponderRecommendation>> recommend(byte[] query) {
         return Callers.require(USER)
-                .flatMap(caller -> roster.ready().then(Mono.fromCallable(() -> input.recommendation(query))))
-                .flatMap(checked -> checked.rejection() != null
-                        ? Mono.error(checked.rejection())
-                        : Mono.just(recommend(checked.value())));
+                .flatMap(caller -> roster.ready().then(Mono.fromCallable(() -> input.recommendation(query)))
+                        .flatMap(checked -> checked.rejection() != null
+                                ? Mono.error(checked.rejection())
+                                : Mono.just(recommend(checked.value(), caller))));
     }
 
     /** Every responder, then their changes, thinned for screens. */
@@ -72,7 +78,17 @@ class ResponderRoutesController {
     Flux<ResponderView> live() {
         return Callers.require(USER)
                 .flatMapMany(caller -> roster.ready().thenMany(LatestPerResponder.snapshotThenEvery(
-                        roster.changes(), roster::all, SCREEN_PERIOD, Schedulers.parallel())));
+                                roster.changes(), roster::all, SCREEN_PERIOD, Schedulers.parallel()))
+                        .filter(responder -> visible(caller, responder)));
+    }
+
+    /** Own wards' units, and any unit sent to an open incident in the caller's wards. */
+    boolean visible(Caller caller, ResponderView responder) {
+        if (caller.sees(responder.wardCode())) {
+            return true;
+        }
+        return responder.incidentId() != null && incidents.openIncident(responder.incidentId())
+                .map(incident -> caller.sees(incident.wardCode())).orElse(false);
     }
 
     /**
@@ -100,8 +116,9 @@ class ResponderRoutesController {
         positions(outcome, 1);
     }
 
-    private List<ResponderRecommendation> recommend(RecommendRequest request) {
-        return ClosestResponders.closest(request.latitude(), request.longitude(), roster.all(), request.perKind());
+    private List<ResponderRecommendation> recommend(RecommendRequest request, Caller caller) {
+        return ClosestResponders.closest(request.latitude(), request.longitude(),
+                roster.all().stream().filter(responder -> visible(caller, responder)).toList(), request.perKind());
     }
 
     private void positions(String outcome, int amount) {

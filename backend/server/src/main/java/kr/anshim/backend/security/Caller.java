@@ -47,7 +47,20 @@ public record Caller(Kind kind, String id, Set<String> wards, Role role) {
         return kind == Kind.USER && role.may(action);
     }
 
-    /** Police liaisons see a protected person's identity only once the incident is handed to police. */
+    /**
+     * The action and, for a police liaison's 112 hand-off, the target state: police accept a
+     * hand-off an operator or supervisor started and assign a patrol, they never start or withdraw
+     * one (starting it would lift a protected person's mask on their own say).
+     */
+    public boolean may(IncidentCommand command) {
+        if (!may(command.action())) {
+            return false;
+        }
+        return !(kind == Kind.USER && role == Role.POLICE_LIAISON && command.action() == IncidentCommand.Action.CALL_112)
+                || (command.value() != null && Role.POLICE_CALL_112.contains(command.value()));
+    }
+
+    /** Police liaisons see a protected person's identity only once police accept the hand-off ({@link PoliceMask}). */
     public boolean seesIdentityOnlyAfterHandOff() {
         return kind == Kind.USER && role == Role.POLICE_LIAISON;
     }

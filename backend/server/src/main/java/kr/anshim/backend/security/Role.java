@@ -5,12 +5,18 @@ import kr.anshim.api.IncidentCommand.Action;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a screen user may do. Least privilege: the police liaison only hands off to 112 and writes notes. */
+/**
+ * What a screen user may do. Least privilege: the police liaison only accepts a 112 hand-off an
+ * operator or supervisor started, assigns a patrol ({@link #POLICE_CALL_112}) and writes notes.
+ */
 public enum Role {
     OPERATOR(EnumSet.allOf(Action.class)),
     POLICE_LIAISON(EnumSet.of(Action.CALL_112, Action.NOTE)),
     SUPERVISOR(EnumSet.allOf(Action.class)),
     ADMIN(EnumSet.noneOf(Action.class));
+
+    /** The 112 hand-off states a police liaison may move an incident to. */
+    public static final Set<String> POLICE_CALL_112 = Set.of("ACCEPTED", "PATROL_ASSIGNED");
 
     private final Set<Action> actions;
 

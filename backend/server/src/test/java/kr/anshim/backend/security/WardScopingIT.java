@@ -12,7 +12,13 @@ import kr.anshim.api.IncidentView;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.api.LoginRequest;
 import kr.anshim.api.LoginResult;
+import kr.anshim.api.ProtectedAccess;
 import kr.anshim.api.Routes;
+import kr.anshim.api.DemoResponders;
+import kr.anshim.api.ResponderRecommendation;
+import kr.anshim.api.ResponderRoutes;
+import kr.anshim.api.ResponderView;
+import org.springframework.core.ParameterizedTypeReference;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
@@ -40,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WardScopingIT {
 
     private static final DemoCity.Device MAPO_BELL = device("EB-11440-0003");
+    private static final DemoCity.Device PROTECTED_BELL = device("EB-11440-0004");
+    private static final DemoCity.Device LOGGED_BELL = device("EB-11440-0005");
     private static final DemoCity.Device MAPO_CAMERA = device("DC-11440-0001");
     private static final DemoCity.Device SONGPA_CAMERA = device("DC-11710-0002");
 
@@ -102,9 +110,10 @@ class WardScopingIT {
     }
 
     @Test
-    void a_police_liaison_only_hands_off_to_112_and_sees_a_victims_identity_only_after_the_hand_off() {
+    void a_police_liaison_cannot_start_a_hand_off_and_sees_a_victims_identity_only_once_police_accept_an_operators() {
         IncidentView bell = raise(MAPO_BELL, "BELL_PRESSED");
         RSocketRequester police = userConnection("police.mapo");
+        RSocketRequester operator = userConnection("op.mapo");
 
         CommandResult acknowledge = command(police, IncidentCommand.of(bell.id(), Action.ACKNOWLEDGE, "police.mapo"));
         assertThat(acknowledge.accepted()).isFalse();
@@ -116,15 +125,130 @@ class WardScopingIT {
         assertThat(before.contactPhone()).matches("010-\\*\\*\\*\\*-\\d{4}");
         assertThat(before.address()).endsWith("***");
 
-        assertThat(command(police, IncidentCommand.of(bell.id(), Action.CALL_112, "police.mapo").withValue("REQUESTED")).accepted()).isTrue();
+        // police may not start the hand-off themselves: refused, and still masked
+        CommandResult selfStarted = command(police, IncidentCommand.of(bell.id(), Action.CALL_112, "police.mapo").withValue("REQUESTED"));
+        assertThat(selfStarted.accepted()).as("police starting a hand-off").isFalse();
+        assertThat(selfStarted.error()).contains("POLICE_LIAISON");
+        assertThat(detail(police, bell).masked()).isTrue();
+
+        // an operator starts it: still masked until police accept
+        assertThat(command(operator, IncidentCommand.of(bell.id(), Action.CALL_112, "op.mapo").withValue("REQUESTED")).accepted()).isTrue();
+        assertThat(detail(police, bell).masked()).isTrue();
+
+        assertThat(command(police, IncidentCommand.of(bell.id(), Action.CALL_112, "police.mapo").withValue("ACCEPTED")).accepted()).isTrue();
         IncidentDetail after = detail(police, bell);
         assertThat(after.masked()).isFalse();
         assertThat(after.contactPhone()).doesNotContain("*");
-
-        RSocketRequester operator = userConnection("op.mapo");
+        assertThat(after.contactName()).isEqualTo(TestDevices.household(MAPO_BELL).contactName());
+        assertThat(after.incident().latitude()).isEqualTo(TestDevices.household(MAPO_BELL).latitude());
         assertThat(detail(operator, bell).masked()).isFalse();
         police.dispose();
         operator.dispose();
+    }
+
+    @Test
+    void masked_for_police_the_position_is_coarsened_and_the_name_tells_nothing_not_even_its_length() {
+        DemoCity.Household home = TestDevices.household(PROTECTED_BELL);
+        IncidentView bell = raise(PROTECTED_BELL, "BELL_PRESSED");
+        RSocketRequester police = userConnection("police.mapo");
+        RSocketRequester operator = userConnection("op.mapo");
+
+        // positive control: the operator sees the door and the name
+        IncidentView exact = liveView(operator, bell);
+        assertThat(exact.latitude()).isEqualTo(home.latitude());
+        assertThat(exact.longitude()).isEqualTo(home.longitude());
+        IncidentDetail full = detail(operator, bell);
+        assertThat(full.masked()).isFalse();
+        assertThat(full.contactName()).isEqualTo(home.contactName());
+        assertThat(full.incident().latitude()).isEqualTo(home.latitude());
+
+        IncidentView coarse = liveView(police, bell);
+        assertThat(coarse.protectedPerson()).isTrue();
+        assertThat(metres(coarse.latitude(), coarse.longitude(), home)).as("live position's distance from the door")
+                .isGreaterThan(100).isLessThan(400);
+        IncidentDetail masked = detail(police, bell);
+        assertThat(masked.masked()).isTrue();
+        assertThat(metres(masked.incident().latitude(), masked.incident().longitude(), home)).as("detail position's distance from the door")
+                .isGreaterThan(100).isLessThan(400);
+        assertThat(masked.incident().latitude()).isEqualTo(coarse.latitude());
+        assertThat(masked.contactName()).isEqualTo(IncidentDetail.MASKED_NAME).doesNotContain(home.contactName().substring(0, 1));
+        police.dispose();
+        operator.dispose();
+    }
+
+    @Test
+    void every_unmasked_read_of_a_protected_persons_record_lands_in_the_access_log_for_supervisors() {
+        DemoCity.Household home = TestDevices.household(LOGGED_BELL);
+        IncidentView bell = raise(LOGGED_BELL, "BELL_PRESSED");
+        RSocketRequester police = userConnection("police.mapo");
+        RSocketRequester operator = userConnection("op.mapo");
+        RSocketRequester supervisor = userConnection("supervisor");
+
+        assertThat(detail(police, bell).masked()).isTrue();
+        assertThat(accessLog(supervisor)).filteredOn(a -> bell.id().equals(a.incidentId()))
+                .as("a masked read is not an unmasked one").isEmpty();
+
+        assertThat(detail(operator, bell).masked()).isFalse();
+        assertThat(accessLog(supervisor)).filteredOn(a -> bell.id().equals(a.incidentId()))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.reader()).isEqualTo("op.mapo");
+                    assertThat(a.role()).isEqualTo("OPERATOR");
+                    assertThat(a.householdId()).isEqualTo(home.id());
+                    assertThat(a.at()).isNotNull();
+                });
+
+        StepVerifier.create(operator.route(Routes.PROTECTED_ACCESS_LOG).retrieveFlux(ProtectedAccess.class))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("supervisor"))
+                .verify(Duration.ofSeconds(10));
+        police.dispose();
+        operator.dispose();
+        supervisor.dispose();
+    }
+
+    @Test
+    void responder_positions_are_scoped_own_wards_and_units_sent_to_own_incidents_supervisor_all_admin_none() {
+        List<DemoResponders.Responder> roster = DemoResponders.generate(20221101L);
+        DemoResponders.Responder songpaUnit = roster.stream().filter(r -> r.wardCode().equals("11710"))
+                .reduce((first, second) -> second).orElseThrow();
+        IncidentView mapo = raise(device("DC-11440-0006"), "TAMPER");
+        assertThat(command(ui, IncidentCommand.of(mapo.id(), Action.ACKNOWLEDGE, "op.mapo")).accepted()).isTrue();
+        CommandResult sent = command(ui, IncidentCommand.of(mapo.id(), Action.DISPATCH, "op.mapo")
+                .dispatching(songpaUnit.id(), false, false));
+        assertThat(sent.accepted()).as(sent.error()).isTrue();
+
+        RSocketRequester operator = userConnection("op.mapo");
+        RSocketRequester songpaOperator = userConnection("op.songpa");
+        RSocketRequester supervisor = userConnection("supervisor");
+        RSocketRequester admin = userConnection("admin");
+
+        Map<String, ResponderView> mapoSees = responders(operator);
+        assertThat(mapoSees.values()).extracting(ResponderView::wardCode).as("wards of the units op.mapo sees")
+                .contains("11440").containsOnly("11440", "11710");
+        assertThat(mapoSees).as("the 송파구 unit sent to a 마포구 incident").containsKey(songpaUnit.id());
+        assertThat(mapoSees.values()).filteredOn(r -> r.wardCode().equals("11710"))
+                .extracting(ResponderView::id).containsOnly(songpaUnit.id());
+
+        assertThat(responders(songpaOperator).values()).extracting(ResponderView::wardCode).contains("11710").containsOnly("11710");
+        assertThat(responders(supervisor).values()).extracting(ResponderView::wardCode).contains("11440", "11710", "11680");
+        assertThat(responders(admin)).as("admin sees no responder").isEmpty();
+
+        List<ResponderRecommendation> nearMapo = operator.route(ResponderRoutes.RESPONDERS_RECOMMEND)
+                .data(Map.of("latitude", mapo.latitude(), "longitude", mapo.longitude(), "perKind", 3))
+                .retrieveMono(new ParameterizedTypeReference<List<ResponderRecommendation>>() {
+                }).block(Duration.ofSeconds(10));
+        assertThat(nearMapo).isNotEmpty().allSatisfy(r -> assertThat(mapoSees).containsKey(r.responderId()));
+        operator.dispose();
+        songpaOperator.dispose();
+        supervisor.dispose();
+        admin.dispose();
+    }
+
+    private static Map<String, ResponderView> responders(RSocketRequester connection) {
+        Map<String, ResponderView> latest = new java.util.HashMap<>();
+        connection.route(ResponderRoutes.RESPONDERS_LIVE).retrieveFlux(ResponderView.class)
+                .take(Duration.ofSeconds(2)).toStream().forEach(r -> latest.put(r.id(), r));
+        return latest;
     }
 
     @Test
@@ -146,6 +270,24 @@ class WardScopingIT {
         return ui.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                 .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude())
                 .blockFirst(Duration.ofSeconds(10));
+    }
+
+    private static IncidentView liveView(RSocketRequester connection, IncidentView incident) {
+        return connection.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
+                .filter(i -> i.id().equals(incident.id()))
+                .blockFirst(Duration.ofSeconds(10));
+    }
+
+    private static List<ProtectedAccess> accessLog(RSocketRequester supervisor) {
+        return supervisor.route(Routes.PROTECTED_ACCESS_LOG).retrieveFlux(ProtectedAccess.class).collectList()
+                .block(Duration.ofSeconds(10));
+    }
+
+    /** Metres between a point and a household's door (equirectangular; ample at these distances). */
+    private static double metres(double latitude, double longitude, DemoCity.Household home) {
+        double north = (latitude - home.latitude()) * 111_320;
+        double east = (longitude - home.longitude()) * 111_320 * Math.cos(Math.toRadians(home.latitude()));
+        return Math.hypot(north, east);
     }
 
     private RSocketRequester userConnection(String username) {
