@@ -62,10 +62,57 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource("anshimDatabase", properties));
     }
 
+    /**
+     * The URL's query parameters (TLS: {@code sslmode=verify-full&sslrootcert=...}) go to both
+     * drivers, each parameter under the name that driver reads: pgjdbc's lower-case names
+     * ({@code sslrootcert}) and r2dbc-postgresql's camel case ({@code sslRootCert}) differ, and
+     * r2dbc-postgresql ignores a name it does not know.
+     */
     private Map<String, Object> external(String url, String user, String password) {
-        String hostAndDb = url.replaceFirst("^(jdbc:|r2dbc:)?postgres(ql)?://", "");
-        log.info("Using external PostgreSQL at " + hostAndDb.replaceFirst("\\?.*", ""));
-        return connection("//" + hostAndDb, user, password);
+        String stripped = url.replaceFirst("^(jdbc:|r2dbc:)?postgres(ql)?://", "");
+        int query = stripped.indexOf('?');
+        String hostAndDb = query < 0 ? stripped : stripped.substring(0, query);
+        String parameters = query < 0 ? "" : stripped.substring(query + 1);
+        log.info("Using external PostgreSQL at " + hostAndDb
+                + (parameters.isEmpty() ? "" : " with parameters " + parameterNames(parameters)));
+        Map<String, Object> properties = connection("//" + hostAndDb, user, password);
+        if (!parameters.isEmpty()) {
+            properties.put("spring.r2dbc.url", properties.get("spring.r2dbc.url") + "?" + renamed(parameters, true));
+            properties.put("spring.flyway.url", properties.get("spring.flyway.url") + "?" + renamed(parameters, false));
+        }
+        return properties;
+    }
+
+    /** pgjdbc name to r2dbc-postgresql name, for the parameters whose spelling differs. */
+    private static final Map<String, String> R2DBC_NAMES = Map.of(
+            "sslmode", "sslMode",
+            "sslrootcert", "sslRootCert",
+            "sslcert", "sslCert",
+            "sslkey", "sslKey",
+            "sslpassword", "sslPassword",
+            "applicationname", "applicationName",
+            "connecttimeout", "connectTimeout");
+
+    private static String renamed(String parameters, boolean r2dbc) {
+        StringBuilder out = new StringBuilder();
+        for (String parameter : parameters.split("&")) {
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            int eq = parameter.indexOf('=');
+            String name = eq < 0 ? parameter : parameter.substring(0, eq);
+            String rest = eq < 0 ? "" : parameter.substring(eq);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (R2DBC_NAMES.containsKey(lower)) {
+                name = r2dbc ? R2DBC_NAMES.get(lower) : lower;
+            }
+            out.append(out.isEmpty() ? "" : "&").append(name).append(rest);
+        }
+        return out.toString();
+    }
+
+    private static String parameterNames(String parameters) {
+        return java.util.Arrays.stream(parameters.split("&")).map(p -> p.replaceFirst("=.*", "")).toList().toString();
     }
 
     private Map<String, Object> embedded(ConfigurableEnvironment environment) {
