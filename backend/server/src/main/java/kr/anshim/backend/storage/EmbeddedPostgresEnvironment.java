@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code anshim.db.url} set (e.g. {@code ANSHIM_DB_URL=postgresql://db:5432/anshim}, with
  *   {@code ANSHIM_DB_USER} and {@code ANSHIM_DB_PASSWORD}): that external PostgreSQL.</li>
  *   <li>otherwise a real embedded PostgreSQL 17 whose files live in {@code anshim.embedded-db.dir};
- *   its data survives restarts unless {@code anshim.embedded-db.reset=true}.</li>
+ *   its data survives restarts unless {@code anshim.embedded-db.reset=true}. It trusts no
+ *   connection: its superuser {@code postgres} has the random password in
+ *   {@code <anshim.embedded-db.dir>/postgres-password} (owner-only, kept by a reset); see
+ *   {@link EmbeddedPostgresLock}.</li>
  * </ul>
  * One embedded server per directory per JVM, so several application contexts (tests, two
  * backend instances) share it as they would share a real database.
@@ -36,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, Running> RUNNING = new ConcurrentHashMap<>();
     private static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration DEFAULT_ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
@@ -59,10 +62,57 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource("anshimDatabase", properties));
     }
 
+    /**
+     * The URL's query parameters (TLS: {@code sslmode=verify-full&sslrootcert=...}) go to both
+     * drivers, each parameter under the name that driver reads: pgjdbc's lower-case names
+     * ({@code sslrootcert}) and r2dbc-postgresql's camel case ({@code sslRootCert}) differ, and
+     * r2dbc-postgresql ignores a name it does not know.
+     */
     private Map<String, Object> external(String url, String user, String password) {
-        String hostAndDb = url.replaceFirst("^(jdbc:|r2dbc:)?postgres(ql)?://", "");
-        log.info("Using external PostgreSQL at " + hostAndDb.replaceFirst("\\?.*", ""));
-        return connection("//" + hostAndDb, user, password);
+        String stripped = url.replaceFirst("^(jdbc:|r2dbc:)?postgres(ql)?://", "");
+        int query = stripped.indexOf('?');
+        String hostAndDb = query < 0 ? stripped : stripped.substring(0, query);
+        String parameters = query < 0 ? "" : stripped.substring(query + 1);
+        log.info("Using external PostgreSQL at " + hostAndDb
+                + (parameters.isEmpty() ? "" : " with parameters " + parameterNames(parameters)));
+        Map<String, Object> properties = connection("//" + hostAndDb, user, password);
+        if (!parameters.isEmpty()) {
+            properties.put("spring.r2dbc.url", properties.get("spring.r2dbc.url") + "?" + renamed(parameters, true));
+            properties.put("spring.flyway.url", properties.get("spring.flyway.url") + "?" + renamed(parameters, false));
+        }
+        return properties;
+    }
+
+    /** pgjdbc name to r2dbc-postgresql name, for the parameters whose spelling differs. */
+    private static final Map<String, String> R2DBC_NAMES = Map.of(
+            "sslmode", "sslMode",
+            "sslrootcert", "sslRootCert",
+            "sslcert", "sslCert",
+            "sslkey", "sslKey",
+            "sslpassword", "sslPassword",
+            "applicationname", "applicationName",
+            "connecttimeout", "connectTimeout");
+
+    private static String renamed(String parameters, boolean r2dbc) {
+        StringBuilder out = new StringBuilder();
+        for (String parameter : parameters.split("&")) {
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            int eq = parameter.indexOf('=');
+            String name = eq < 0 ? parameter : parameter.substring(0, eq);
+            String rest = eq < 0 ? "" : parameter.substring(eq);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (R2DBC_NAMES.containsKey(lower)) {
+                name = r2dbc ? R2DBC_NAMES.get(lower) : lower;
+            }
+            out.append(out.isEmpty() ? "" : "&").append(name).append(rest);
+        }
+        return out.toString();
+    }
+
+    private static String parameterNames(String parameters) {
+        return java.util.Arrays.stream(parameters.split("&")).map(p -> p.replaceFirst("=.*", "")).toList().toString();
     }
 
     private Map<String, Object> embedded(ConfigurableEnvironment environment) {
@@ -70,9 +120,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         boolean reset = environment.getProperty("anshim.embedded-db.reset", Boolean.class, false);
         Duration startupWait = environment.getProperty("anshim.embedded-db.startup-wait", Duration.class, DEFAULT_STARTUP_WAIT);
         Duration orphanStopWait = environment.getProperty("anshim.embedded-db.orphan-stop-wait", Duration.class, DEFAULT_ORPHAN_STOP_WAIT);
-        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dir, d -> start(d, reset, startupWait, orphanStopWait));
-        log.info("Using embedded PostgreSQL on 127.0.0.1:" + postgres.getPort() + ", data in " + dir);
-        return connection("//127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "");
+        Running running = RUNNING.computeIfAbsent(dir, d -> start(d, reset, startupWait, orphanStopWait));
+        log.info("Using embedded PostgreSQL on 127.0.0.1:" + running.postgres().getPort() + ", data in " + dir
+                + " (superuser password in " + dir.resolve(EmbeddedPostgresLock.PASSWORD_FILE) + ")");
+        return connection("//127.0.0.1:" + running.postgres().getPort() + "/postgres", EmbeddedPostgresLock.SUPERUSER,
+                running.password());
+    }
+
+    private record Running(EmbeddedPostgres postgres, String password) {
     }
 
     private static Map<String, Object> connection(String hostPortDb, String user, String password) {
@@ -103,13 +158,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
      * the next application started on it finds the data on disk. For tests and tools.
      */
     public static void stopEmbedded(Path dir) throws IOException {
-        EmbeddedPostgres postgres = RUNNING.remove(dir.toAbsolutePath().normalize());
-        if (postgres != null) {
-            postgres.close();
+        Running running = RUNNING.remove(dir.toAbsolutePath().normalize());
+        if (running != null) {
+            running.postgres().close();
         }
     }
 
-    private EmbeddedPostgres start(Path dir, boolean reset, Duration startupWait, Duration orphanStopWait) {
+    private Running start(Path dir, boolean reset, Duration startupWait, Duration orphanStopWait) {
         try {
             Path data = dir.resolve("data");
             Path work = dir.resolve("work");
@@ -119,7 +174,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 new OrphanedPostgres(data, orphanStopWait, log).clear();
             }
             if (reset) {
-                deleteRecursively(data);
+                deleteRecursively(data); // the password file beside data/ is kept: the new cluster gets the same password
+            }
+            EmbeddedPostgresLock.Password password = EmbeddedPostgresLock.password(dir, log);
+            // zonky runs initdb only on a directory without postgresql.conf (we never let it clean one)
+            boolean fresh = !Files.exists(data.resolve("postgresql.conf"));
+            boolean trusting = !fresh && !EmbeddedPostgresLock.locked(data);
+            boolean lockNeeded = trusting || (!fresh && password.created());
+            if (lockNeeded) {
+                log.warn("The embedded PostgreSQL in " + data + (trusting
+                        ? " is not locked (made by an earlier version, which trusted local connections)"
+                        : " does not have the new password in " + EmbeddedPostgresLock.PASSWORD_FILE)
+                        + "; setting its superuser password on this start");
             }
             long began = System.nanoTime();
             // Acknowledgements promise durability, so the embedded server keeps PostgreSQL's
@@ -135,11 +201,34 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky hands its "locale" settings to initdb as --key=value: a new cluster's
+                    // superuser gets the password at initdb (zonky's -A trust is replaced below)
+                    .setLocaleConfig("pwfile", dir.resolve(EmbeddedPostgresLock.PASSWORD_FILE).toString())
+                    // zonky's readiness check connects as postgres through a DataSource with these properties
+                    .setConnectConfig("password", password.value())
+                    // runs after initdb and before the server starts
+                    .setDataDirectoryCustomizer(d -> {
+                        try {
+                            EmbeddedPostgresLock.writeHba(d.toPath(),
+                                    lockNeeded ? EmbeddedPostgresLock.LOCKING_HBA : EmbeddedPostgresLock.LOCKED_HBA);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("Could not write " + d + "/pg_hba.conf", e);
+                        }
+                    })
                     .setPGStartupWait(startupWait)
                     .start();
+            if (lockNeeded) {
+                try {
+                    EmbeddedPostgresLock.lock(postgres.getPort(), data, password.value(), log);
+                } catch (IOException | RuntimeException e) {
+                    postgres.close(); // never leave it running half-locked
+                    throw e;
+                }
+            }
             log.info("Embedded PostgreSQL ready in " + Duration.ofNanos(System.nanoTime() - began).toMillis()
                     + " ms (start-up wait up to " + startupWait.toSeconds() + " s)");
-            return postgres;
+            return new Running(postgres, password.value());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }

@@ -148,7 +148,8 @@ class CrashRestartIT {
             int port = BackendJarProcess.postgresPort(DATA);
             long found;
             long distinct;
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
+                    Files.readString(DATA.resolveSibling("postgres-password")).strip());
                  PreparedStatement query = db.prepareStatement(
                          "select count(*), count(distinct event_id) from device_event where event_id = any(?)")) {
                 query.setArray(1, db.createArrayOf("uuid", acked.toArray()));
