@@ -39,10 +39,10 @@ class IncidentRoutes {
         this.accessLog = accessLog;
     }
 
-    /** Supervisors and services only: who read which protected person's unmasked record. */
+    /** Supervisors only: who read which protected person's unmasked record. */
     @MessageMapping(Routes.PROTECTED_ACCESS_LOG)
     Flux<ProtectedAccess> accessLog() {
-        return Callers.require(SERVICE, USER).flatMapMany(caller -> caller.kind() == USER && caller.role() != Role.SUPERVISOR
+        return Callers.require(USER).flatMapMany(caller -> caller.role() != Role.SUPERVISOR
                 ? Flux.error(new MessagingException("only a supervisor may read the protected-person access log"))
                 : accessLog.newestFirst());
     }
