@@ -51,6 +51,8 @@ public final class LoadRun {
     private final Duration duration;
     private final Duration warmup;
     private final int connections;
+    /** Live incident streams that ask for one frame and never more: screens that stopped reading. */
+    private final int idleReaders;
     private final List<DemoCity.Device> devices;
     private final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
     private final Histogram steady = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -84,6 +86,7 @@ public final class LoadRun {
         duration = Duration.parse(args.getOrDefault("duration", "PT60S"));
         warmup = Duration.parse(args.getOrDefault("warmup", "PT10S"));
         connections = Integer.parseInt(args.getOrDefault("connections", "4"));
+        idleReaders = Integer.parseInt(args.getOrDefault("idle-readers", "0"));
         if (duration.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException("a load run is bounded to 30 minutes");
         }
@@ -118,6 +121,10 @@ public final class LoadRun {
         long end = start + duration.toNanos();
         long warmEnd = start + warmup.toNanos();
         List<reactor.core.Disposable> channels = new ArrayList<>();
+        if (idleReaders > 0) {
+            channels.addAll(IdleReaders.open(strategies, host, port, idleReaders));
+            System.out.printf("%d idle live-incident streams open (one frame each, never more)%n", idleReaders);
+        }
         for (int c = 0; c < connections; c++) {
             channels.add(channel(requesters.get(c), rate / connections, start, end, c));
         }

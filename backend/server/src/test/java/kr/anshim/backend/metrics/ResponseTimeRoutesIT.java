@@ -110,7 +110,7 @@ class ResponseTimeRoutesIT {
         traffic.dispatch(patrolled, "POLICE_PATROL", kim);
         traffic.dispatch(guarded, "SECURITY_GUARD", kim);
         traffic.accept(patrolled, Action.EN_ROUTE, kim);
-        traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, police).withValue("REQUESTED"));
+        traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, lee).withValue("REQUESTED")); // an operator starts it; police accept
         traffic.accept(patrolled, Action.ON_SCENE, kim);
         traffic.accept(IncidentCommand.of(handedOff, Action.CALL_112, police).withValue("ACCEPTED"));
         traffic.accept(IncidentCommand.of(patrolled, Action.RESOLVE, kim).withValue("POLICE_ARREST"));
