@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Configuration;
 class RSocketSecurityConfiguration {
 
     @Bean
-    RSocketServerCustomizer authenticateConnections(ConnectionAuthentication authentication) {
-        return server -> server.interceptors(registry -> registry.forSocketAcceptor(authentication))
+    RSocketServerCustomizer authenticateConnections(ConnectionAuthentication authentication,
+                                                    @org.springframework.beans.factory.annotation.Value("${anshim.connections.max-open-requests:1024}") int maxOpenRequests) {
+        return server -> server.interceptors(registry -> registry.forSocketAcceptor(authentication)
+                        .forRequestsInResponder(connection -> new OpenRequests(maxOpenRequests, connection)))
                 .maxInboundPayloadSize(kr.anshim.backend.RSocketTransportConfiguration.MAX_FRAME);
     }
 }

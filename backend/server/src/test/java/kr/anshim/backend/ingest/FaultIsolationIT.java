@@ -362,6 +362,60 @@ class FaultIsolationIT {
         sos.dispose();
     }
 
+    @Test
+    void a_sender_that_opens_thousands_of_requests_and_never_finishes_their_fragments_is_disconnected() throws Exception {
+        assertThat(closedAfterUnfinishedRequests(10, 3_000)).as("positive control: a few unfinished requests are tolerated")
+                .isFalse();
+        assertThat(closedAfterUnfinishedRequests(1_100, 15_000)).as("1,100 unfinished requests close the connection").isTrue();
+        assertThat(send(motion(UUID.randomUUID(), cameras.get(19).id(), "{}")).outcome())
+                .as("another connection of the same gateway still works").isEqualTo(Ack.Outcome.STORED);
+    }
+
+    /** A raw RSocket connection: a valid SETUP, then requests whose first fragment says more follows, and none ever does. */
+    private boolean closedAfterUnfinishedRequests(int requests, int waitMillis) throws Exception {
+        String credentials = "{\"kind\":\"GATEWAY\",\"id\":\"" + DemoCity.DEMO_GATEWAY_ID + "\",\"token\":\""
+                + DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID) + "\"}";
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
+            raw.setSoTimeout(waitMillis);
+            java.io.OutputStream out = raw.getOutputStream();
+            io.netty.buffer.ByteBufAllocator alloc = io.netty.buffer.UnpooledByteBufAllocator.DEFAULT;
+            write(out, io.rsocket.frame.SetupFrameCodec.encode(alloc, false, 20_000, 90_000,
+                    "message/x.rsocket.composite-metadata.v0", "application/json",
+                    io.rsocket.util.DefaultPayload.create(credentials)));
+            byte[] fragment = new byte[1024];
+            for (int i = 0; i < requests; i++) {
+                write(out, io.rsocket.frame.RequestResponseFrameCodec.encode(alloc, 2 * i + 1, true, null,
+                        io.netty.buffer.Unpooled.wrappedBuffer(fragment)));
+            }
+            out.flush();
+            java.io.InputStream in = raw.getInputStream();
+            byte[] sink = new byte[4096];
+            // keepalive frames keep arriving on an open connection: only a close inside the wait counts
+            long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+            try {
+                while (in.read(sink) >= 0) {
+                    if (System.nanoTime() > deadline) {
+                        return false;
+                    }
+                }
+                return System.nanoTime() <= deadline;
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                return false;
+            } catch (java.net.SocketException reset) {
+                return System.nanoTime() <= deadline;
+            }
+        }
+    }
+
+    private static void write(java.io.OutputStream out, io.netty.buffer.ByteBuf frame) throws java.io.IOException {
+        io.netty.buffer.ByteBuf framed = io.rsocket.frame.FrameLengthCodec.encode(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT,
+                frame.readableBytes(), frame);
+        byte[] bytes = new byte[framed.readableBytes()];
+        framed.readBytes(bytes);
+        framed.release();
+        out.write(bytes);
+    }
+
     private Ack send(String json) {
         return gateway.route(Routes.ALARM).data(utf8(json)).retrieveMono(Ack.class).block(Duration.ofSeconds(10));
     }
