@@ -39,6 +39,11 @@ final class IdleReaders {
                     protected void hookOnSubscribe(Subscription subscription) {
                         subscription.request(1);
                     }
+
+                    @Override
+                    protected void hookOnError(Throwable closedAtTheEnd) {
+                        // the run closes these connections when it ends
+                    }
                 };
                 user.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).subscribe(idle);
                 open.add(idle);

@@ -114,8 +114,7 @@ class DeviceIngest {
     }
 
     private Ack overloaded(byte[] bytes, String why) {
-        return refuse(new Rejection(quickEventId(bytes), Reason.OVERLOADED,
-                why + "; this event was NOT stored: resend it unchanged after a short random delay"));
+        return refuse(new Rejection(quickEventId(bytes), Reason.OVERLOADED, why + "; not stored: resend it after a random delay"));
     }
 
     private Ack refuse(Rejection rejection) {
@@ -132,8 +131,54 @@ class DeviceIngest {
         }
     }
 
-    /** The event's id without a full parse, so a refusal can name it; null when it cannot be found. */
+    private static final byte[] EVENT_ID_KEY = "\"eventId\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The event's id without a full parse, so a refusal can name it; null when it cannot be found.
+     * The usual layout ({@code {"eventId":"…"}}, the id first) is read by a byte scan; anything
+     * else falls back to a streaming parse of the top level.
+     */
     static UUID quickEventId(byte[] bytes) {
+        int start = skipSpace(bytes, 0);
+        int key = start < bytes.length && bytes[start] == '{' ? skipSpace(bytes, start + 1) : -1;
+        if (key >= 0 && indexOf(bytes, EVENT_ID_KEY, key, Math.min(bytes.length, key + EVENT_ID_KEY.length)) == key) {
+            int i = key + EVENT_ID_KEY.length;
+            while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == ':' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+                i++;
+            }
+            if (i + 37 < bytes.length && bytes[i] == '"' && bytes[i + 37] == '"') {
+                try {
+                    return UUID.fromString(new String(bytes, i + 1, 36, java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (IllegalArgumentException notAUuid) {
+                    return null;
+                }
+            }
+        }
+        return parsedEventId(bytes);
+    }
+
+    private static int skipSpace(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] needle, int from, int limit) {
+        outer:
+        for (int i = from; i + needle.length <= limit; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static UUID parsedEventId(byte[] bytes) {
         try (JsonParser parser = JSON.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
