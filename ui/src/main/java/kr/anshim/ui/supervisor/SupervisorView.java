@@ -71,7 +71,7 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind"));
         escalated.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"));
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
-        escalated.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why"));
+        escalated.addColumn(i -> String.join(", ", IncidentTexts.reasons(this, i))).setHeader(getTranslation("queue.why"));
         responseTimes = new ResponseTimesPanel(data, user);
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
                 responseTimes, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
