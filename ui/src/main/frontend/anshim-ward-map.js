@@ -123,7 +123,8 @@ class AnshimWardMap extends HTMLElement {
       iconSize: [18, 18],
       iconAnchor: [9, 9],
     });
-    const marker = L.marker([incident.latitude, incident.longitude], { icon, keyboard: true, title: incident.kind });
+    const marker = L.marker([incident.latitude, incident.longitude],
+      { icon, keyboard: true, title: this._label('kind.', incident.kind) });
     marker.severity = severity;
     marker.on('click', () => this.dispatchEvent(new CustomEvent('incident-select', { detail: { id: incident.id } })));
     return marker;
@@ -159,6 +160,22 @@ class AnshimWardMap extends HTMLElement {
     }
   }
 
+  /** A code in the user's language, from the labels attribute the server sets (WardMap.java). */
+  _label(prefix, code) {
+    if (!this._labels) {
+      try {
+        this._labels = JSON.parse(this.getAttribute('labels') || '{}');
+      } catch (e) {
+        this._labels = {};
+      }
+    }
+    return this._labels[prefix + code] || code;
+  }
+
+  _responderText(responder) {
+    return `${responder.callSign} · ${this._label('responderStatus.', responder.status)}`;
+  }
+
   upsertResponders(json) {
     for (const responder of JSON.parse(json)) {
       const colour = RESPONDER_COLOURS[responder.status] || '#8e8e93';
@@ -166,11 +183,12 @@ class AnshimWardMap extends HTMLElement {
       if (known) {
         known.setLatLng([responder.latitude, responder.longitude]);
         known.setStyle({ fillColor: colour });
+        known.setTooltipContent(this._responderText(responder));
       } else {
         const marker = L.circleMarker([responder.latitude, responder.longitude], {
           radius: 4, color: '#0b0f17', weight: 1, fillColor: colour, fillOpacity: 0.9,
           className: `anshim-responder kind-${responder.kind.toLowerCase()}`,
-        }).bindTooltip(`${responder.callSign} · ${responder.status}`);
+        }).bindTooltip(this._responderText(responder));
         marker.addTo(this._responderLayer);
         this._responders.set(responder.id, marker);
       }

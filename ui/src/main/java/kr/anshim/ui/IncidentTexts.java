@@ -34,7 +34,21 @@ public final class IncidentTexts {
                 : "%d:%02d".formatted(minutes, age.toSecondsPart());
     }
 
-    public static String why(IncidentView incident) {
-        return String.join(", ", incident.reasons());
+    /** The ranking rules (backend/server/.../ranking/SeverityRanking.java); any other reason code is the signal's type. */
+    public static final java.util.Set<String> RANKING_RULES = java.util.Set.of("PROTECTED_PERSON", "NIGHT", "REPETITION",
+            "CORROBORATED", "SEVERAL_DOORS", "ESCALATED_TO_SUPERVISOR", "UNACKNOWLEDGED_AGE");
+
+    /** One ranking reason, e.g. {@code "WRONG_CODES +50"}, as "비밀번호 반복 오류 +50". */
+    public static String reason(Component context, String reason) {
+        int space = reason.indexOf(' ');
+        String code = space < 0 ? reason : reason.substring(0, space);
+        String rest = space < 0 ? "" : reason.substring(space);
+        String key = (RANKING_RULES.contains(code) ? "reason." : "signal.") + code;
+        String text = context.getTranslation(key);
+        return (text.equals(key) ? code : text) + rest;
+    }
+
+    public static java.util.List<String> reasons(Component context, IncidentView incident) {
+        return incident.reasons().stream().map(r -> reason(context, r)).toList();
     }
 }

@@ -109,7 +109,7 @@ class ControlRoomBrowserIT {
         // the panel re-renders as recommendations and live updates arrive: click a fresh element
         wait.until(d -> clicked(By.cssSelector("#recommended-responders vaadin-button")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "출동"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-panel"), "DISPATCH"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-panel"), "출동 지령"));
         Browser.screenshot(driver, "console-dispatched");
     }
 

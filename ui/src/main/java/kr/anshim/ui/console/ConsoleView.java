@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -32,6 +34,8 @@ import kr.anshim.ui.security.AnshimUser;
 import kr.anshim.ui.security.CurrentUser;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 import java.time.Clock;
@@ -47,7 +51,11 @@ import java.util.UUID;
 /**
  * The operator console: the ranked queue, the ward map and the selected incident, all live.
  * Updates are batched to at most four pushes a second; the queue renders lazily, so thousands of
- * open incidents keep it responsive. A new critical incident sounds and flashes until acknowledged.
+ * open incidents keep it responsive. A new critical incident sounds until acknowledged, once the
+ * operator has started the shift (browsers play sound only after a click: until then, and after
+ * every reload, the console says the sound is off); HIGH has its own, softer tone. The sound can be
+ * silenced for {@link #SILENCE} at a time, recorded in this server's log under the user's name.
+ * The banner keeps its place and selects the oldest unacknowledged critical incident.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("관제 콘솔 · 안심 통합관제")
@@ -56,17 +64,25 @@ import java.util.UUID;
 public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
+    static final Duration SILENCE = Duration.ofMinutes(5);
+    private static final Logger audit = LoggerFactory.getLogger("kr.anshim.ui.audit.AlarmSound");
 
     private final ScreenData data;
     private final AnshimUser user;
     private final Clock clock = Clock.systemUTC();
     private final OpenIncidents open = new OpenIncidents();
     private final List<IncidentView> rows = new ArrayList<>();
-    private final ListDataProvider<IncidentView> provider = new ListDataProvider<>(rows);
+    /** Identified by incident id, so a selected row stays selected as new versions of it arrive. */
+    private final ListDataProvider<IncidentView> provider = new ListDataProvider<>(rows) {
+        @Override
+        public Object getId(IncidentView item) {
+            return item.id();
+        }
+    };
     private final Grid<IncidentView> queue = new Grid<>();
     private final WardMap map;
     private final IncidentPanel panel;
-    private final Span alert = new Span();
+    private final Button alert = new Button();
     private final Span status = new Span();
     private Disposable subscriptions = Disposables.composite();
 
@@ -79,27 +95,100 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         setPadding(false);
         setSpacing(false);
         configureQueue();
-        alert.addClassName("anshim-alert");
+        alert.addClassNames("anshim-alert", "anshim-alert--idle");
         alert.setId("critical-alert");
-        alert.setVisible(false);
+        alert.setText(getTranslation("alert.none"));
+        alert.addClickListener(click -> selectOldestCritical());
         status.setId("live-status");
         status.setText(getTranslation("live.connecting"));
-        HorizontalLayout bar = new HorizontalLayout(status, alert, new Span(getTranslation("map.legend")));
+        HorizontalLayout bar = new HorizontalLayout(status, alert, sound(), new Span(getTranslation("map.legend")));
+        bar.addClassName("anshim-bar");
         bar.setPadding(true);
         bar.setWidthFull();
+        bar.setAlignItems(Alignment.CENTER);
         map.setSizeFull();
         map.addSelectListener(this::select);
         VerticalLayout left = new VerticalLayout(queue);
         left.setPadding(false);
-        left.setWidth("38%");
+        // the queue and the panel keep their widths; the map takes what is left (it shrank the queue to 429 px)
+        left.setWidth("34%");
+        left.setMinWidth("38rem");
         left.setHeightFull();
-        panel.setWidth("30%");
+        left.getStyle().set("flex-shrink", "0");
+        panel.setWidth("28%");
+        panel.setMinWidth("26rem");
+        panel.getStyle().set("flex-shrink", "0");
+        map.setMinWidth("0");
         HorizontalLayout body = new HorizontalLayout(left, map, panel);
-        body.setSizeFull();
+        body.setWidthFull();
+        body.setMinHeight("0"); // the flex grow gives it the rest of the page, not 100% below the bar
+        body.addClassName("anshim-body");
         body.setSpacing(false);
         body.setFlexGrow(1, map);
         add(bar, body);
         setFlexGrow(1, body);
+    }
+
+    /**
+     * The sound controls; which of them shows is decided in the browser (html[data-anshim-sound],
+     * set by anshim-alarm.js from the AudioContext's state), so a reload shows the warning at once.
+     */
+    private HorizontalLayout sound() {
+        Span off = new Span(getTranslation("sound.off"));
+        off.setId("sound-off");
+        off.addClassNames("anshim-sound-warning", "anshim-sound-when-off");
+        Button arm = new Button(getTranslation("sound.arm"), click ->
+                audit.info("Shift started, alarm sound armed by {} ({})", user.username(), user.displayName()));
+        arm.setId("arm-sound"); // anshim-alarm.js resumes the audio in this button's click
+        arm.addClassName("anshim-sound-when-off");
+        arm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        Span on = new Span(getTranslation("sound.on"));
+        on.setId("sound-on");
+        on.addClassNames("anshim-sound-ok", "anshim-sound-when-armed");
+        Button silence = new Button(getTranslation("sound.silence", SILENCE.toMinutes()), click -> silence());
+        silence.setId("silence-sound");
+        silence.addClassName("anshim-sound-when-armed");
+        silence.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        Span silenced = new Span();
+        silenced.setId("sound-silenced");
+        silenced.addClassNames("anshim-sound-warning", "anshim-sound-when-silenced");
+        Button unsilence = new Button(getTranslation("sound.unsilence"), click -> {
+            audit.info("Alarm sound silence ended early by {} ({})", user.username(), user.displayName());
+            UI.getCurrent().getPage().executeJs("window.anshimAlarm && window.anshimAlarm.unsilence()");
+        });
+        unsilence.setId("unsilence-sound");
+        unsilence.addClassName("anshim-sound-when-silenced");
+        unsilence.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        HorizontalLayout sound = new HorizontalLayout(off, arm, on, silence, silenced, unsilence);
+        sound.addClassName("anshim-sound");
+        sound.setAlignItems(Alignment.CENTER);
+        sound.setSpacing(true);
+        return sound;
+    }
+
+    /** Silences the alarm sound for {@link #SILENCE}; audited: who, when, until when (KST). */
+    private void silence() {
+        java.time.Instant until = clock.instant().plus(SILENCE);
+        audit.info("Alarm sound silenced by {} ({}) for {} min, until {} KST", user.username(), user.displayName(),
+                SILENCE.toMinutes(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .withZone(java.time.ZoneId.of("Asia/Seoul")).format(until));
+        UI.getCurrent().getPage().executeJs("window.anshimAlarm && window.anshimAlarm.silence($0, $1)",
+                (int) SILENCE.toMillis(), getTranslation("sound.silenced", "{0}"));
+    }
+
+    /** The banner's click: the oldest critical incident nobody has acknowledged yet. */
+    private void selectOldestCritical() {
+        open.all().stream().filter(ConsoleView::unacknowledgedCritical)
+                .min(Comparator.comparing(IncidentView::openedAt))
+                .ifPresent(incident -> {
+                    select(incident.id());
+                    panel.show(incident);
+                    map.select(incident.id());
+                });
+    }
+
+    private static boolean unacknowledgedCritical(IncidentView incident) {
+        return incident.severity().equals("CRITICAL") && incident.status().equals("NEW");
     }
 
     /** The console is for operators and supervisors; everyone else lands on their own screen. */
@@ -118,19 +207,25 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         queue.setItems(provider);
         queue.setSizeFull();
         queue.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // what decides the next move, narrow enough to fit beside the map; the reasons are in the panel
         queue.addComponentColumn(i -> IncidentTexts.severityBadge(this, i)).setHeader(getTranslation("queue.severity"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0).setKey("severity");
         queue.addColumn(IncidentView::score).setHeader(getTranslation("queue.score")).setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        queue.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind")).setAutoWidth(true);
-        queue.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setKey("score");
+        queue.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind"))
+                .setAutoWidth(true).setFlexGrow(1).setKey("kind");
+        if (user.role().equals("SUPERVISOR") || user.wards().size() != 1) {
+            queue.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"))
+                    .setAutoWidth(true).setFlexGrow(0).setKey("ward");
+        }
         queue.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"))
-                .setAutoWidth(true).setFlexGrow(0);
-        queue.addColumn(i -> getTranslation("status." + i.status())).setHeader(getTranslation("queue.status")).setAutoWidth(true);
-        queue.addColumn(i -> getTranslation("family." + i.family())).setHeader(getTranslation("queue.family")).setAutoWidth(true);
-        queue.addColumn(i -> getTranslation("call112." + i.call112())).setHeader(getTranslation("queue.call112")).setAutoWidth(true);
-        queue.addColumn(i -> getTranslation("callback." + i.callback())).setHeader(getTranslation("queue.callback")).setAutoWidth(true);
-        queue.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why")).setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0).setKey("age");
+        queue.addColumn(i -> getTranslation("status." + i.status())).setHeader(getTranslation("queue.status"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("status");
+        queue.addColumn(i -> getTranslation("call112." + i.call112())).setHeader(getTranslation("queue.call112"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("call112");
+        queue.addColumn(i -> getTranslation("callback." + i.callback())).setHeader(getTranslation("queue.callback"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("callback");
         queue.setClassNameGenerator(i -> "severity-" + i.severity().toLowerCase());
         queue.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null) {
@@ -168,7 +263,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         subscriptions.dispose();
-        detachEvent.getUI().getPage().executeJs("window.anshimAlarm && window.anshimAlarm.set(0)");
+        detachEvent.getUI().getPage().executeJs("window.anshimAlarm && window.anshimAlarm.set(0, 0)");
     }
 
     private void showStatus() {
@@ -187,10 +282,13 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         map.remove(changes.removed());
         map.upsert(changes.upserted());
         showStatus();
-        long critical = open.all().stream().filter(i -> i.severity().equals("CRITICAL") && i.status().equals("NEW")).count();
-        alert.setText(getTranslation("alert.critical", critical));
-        alert.setVisible(critical > 0);
+        long critical = open.all().stream().filter(ConsoleView::unacknowledgedCritical).count();
+        long high = open.all().stream().filter(i -> i.severity().equals("HIGH") && i.status().equals("NEW")).count();
+        // same place, same size, with or without: the layout never moves under the operator's pointer
+        alert.setText(critical > 0 ? getTranslation("alert.critical", critical) : getTranslation("alert.none"));
+        alert.setClassName("anshim-alert--idle", critical == 0);
+        alert.setEnabled(critical > 0);
         Page page = UI.getCurrent().getPage();
-        page.executeJs("window.anshimAlarm && window.anshimAlarm.set($0)", (int) critical);
+        page.executeJs("window.anshimAlarm && window.anshimAlarm.set($0, $1)", (int) critical, (int) high);
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -29,20 +30,28 @@ import kr.anshim.ui.IncidentTexts;
 import kr.anshim.ui.backend.ScreenData;
 import kr.anshim.ui.security.AnshimUser;
 
-import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The selected incident: why it ranks where it does, the household and its devices, the
  * timeline, the closest responders with their arrival estimate, and every action, each reachable
  * from the keyboard (Alt+A acknowledge, Alt+D dispatch the first recommendation, Alt+E en route,
- * Alt+S on scene, Alt+N note, Alt+R resolve, Alt+F false alarm).
+ * Alt+S on scene, Alt+N note, Alt+R resolve, Alt+F false alarm). Only the actions the incident may
+ * take now are enabled ({@link NextActions}); resolve and false alarm ask for a reason (and resolve
+ * for an outcome) in a dialog that names the incident, so neither closes one with a keystroke.
+ * A refusal is shown translated, one at a time.
  */
 class IncidentPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Seoul"));
+    private static final Logger log = LoggerFactory.getLogger(IncidentPanel.class);
+    private static final DateTimeFormatter TIME = Timeline.TIME;
     private static final List<String> OUTCOMES = List.of("RESIDENT_SAFE", "SUSPECT_GONE", "POLICE_ARREST",
             "REFERRED_TO_WELFARE", "MEDICAL_EMERGENCY", "DEVICE_FAULT", "OTHER");
 
@@ -50,7 +59,7 @@ class IncidentPanel extends VerticalLayout {
     private final AnshimUser user;
     private final Div content = new Div();
     private final TextArea note = new TextArea();
-    private final ComboBox<String> outcome = new ComboBox<>();
+    private Notification refusal;
     private IncidentView incident;
     private List<ResponderRecommendation> recommended = List.of();
 
@@ -63,10 +72,6 @@ class IncidentPanel extends VerticalLayout {
         note.setPlaceholder(getTranslation("action.note.placeholder"));
         note.setWidthFull();
         note.setMaxLength(2000);
-        outcome.setItems(OUTCOMES);
-        outcome.setItemLabelGenerator(o -> getTranslation("outcome." + o));
-        outcome.setPlaceholder(getTranslation("action.outcome"));
-        outcome.setValue("RESIDENT_SAFE");
         content.setWidthFull();
         add(content);
         showNothing();
@@ -89,6 +94,7 @@ class IncidentPanel extends VerticalLayout {
         UI ui = UI.getCurrent();
         if (other) {
             recommended = List.of();
+            note.clear(); // a note half-written for one incident never lands on the next
         }
         render(null, List.of());
         data.detail(user, view.id()).zipWith(data.history(user, view.id()))
@@ -96,14 +102,14 @@ class IncidentPanel extends VerticalLayout {
                     if (incident != null && incident.id().equals(view.id())) {
                         render(loaded.getT1(), loaded.getT2());
                     }
-                }), error -> ui.access(() -> notify(error.getMessage())));
+                }), error -> ui.access(() -> failed(error)));
         data.recommend(user, view.latitude(), view.longitude())
                 .subscribe(list -> ui.access(() -> {
                     recommended = list;
                     if (incident != null && incident.id().equals(view.id())) {
                         render(null, null);
                     }
-                }), error -> ui.access(() -> notify(error.getMessage())));
+                }), error -> ui.access(() -> failed(error)));
     }
 
     private IncidentDetail lastDetail;
@@ -125,7 +131,7 @@ class IncidentPanel extends VerticalLayout {
                 new Span(getTranslation("queue.callback") + ": " + getTranslation("callback." + incident.callback())));
         status.setId("incident-status");
         content.add(title, status, new H3(getTranslation("detail.responders")), responders(), actions());
-        content.add(new H3(getTranslation("detail.why")), list(incident.reasons()));
+        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)));
         if (lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.household")), household(lastDetail));
             content.add(new H3(getTranslation("detail.devices")), list(lastDetail.devices().stream()
@@ -137,9 +143,7 @@ class IncidentPanel extends VerticalLayout {
         }
         if (!lastHistory.isEmpty() && lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.timeline")), list(lastHistory.stream()
-                    .map(t -> TIME.format(t.at()) + " · " + t.actor() + " · " + t.kind()
-                            + (t.to() == null ? "" : " → " + t.to()) + (t.note() == null ? "" : " · " + t.note()))
-                    .toList()));
+                    .map(t -> Timeline.line(this, t)).toList()));
         }
     }
 
@@ -158,44 +162,117 @@ class IncidentPanel extends VerticalLayout {
     }
 
     private FlexLayout actions() {
-        Button acknowledge = action("action.acknowledge", Action.ACKNOWLEDGE, Key.KEY_A);
+        Set<Action> legal = NextActions.legal(incident);
+        Button acknowledge = action("action.acknowledge", Action.ACKNOWLEDGE, Key.KEY_A, "action-acknowledge", legal);
         acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        acknowledge.setId("action-acknowledge");
-        Button enRoute = action("action.en_route", Action.EN_ROUTE, Key.KEY_E);
-        Button onScene = action("action.on_scene", Action.ON_SCENE, Key.KEY_S);
-        Button falseAlarm = action("action.false_alarm", Action.FALSE_ALARM, Key.KEY_F);
-        Button resolve = new Button(getTranslation("action.resolve"),
-                click -> send(IncidentCommand.of(incident.id(), Action.RESOLVE, user.username()).withValue(outcome.getValue())));
-        resolve.addClickShortcut(Key.KEY_R, KeyModifier.ALT);
+        Button enRoute = action("action.en_route", Action.EN_ROUTE, Key.KEY_E, "action-en-route", legal);
+        Button onScene = action("action.on_scene", Action.ON_SCENE, Key.KEY_S, "action-on-scene", legal);
+        Button resolve = closing("action.resolve", Action.RESOLVE, Key.KEY_R, "action-resolve", legal);
+        resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        Button falseAlarm = closing("action.false_alarm", Action.FALSE_ALARM, Key.KEY_F, "action-false-alarm", legal);
+        falseAlarm.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button addNote = new Button(getTranslation("action.note"), click -> {
+            if (note.getValue().isBlank()) {
+                refused(getTranslation("refusal.note.empty"));
+                return;
+            }
             send(IncidentCommand.of(incident.id(), Action.NOTE, user.username()).withNote(note.getValue()));
             note.clear();
         });
+        addNote.setId("action-note");
         note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT);
-        ComboBox<String> call112 = statusBox("action.call112", "call112.", List.of("REQUESTED", "ACCEPTED", "PATROL_ASSIGNED"), Action.CALL_112);
-        ComboBox<String> callback = statusBox("action.callback", "callback.", List.of("CALLING", "REACHED", "NO_ANSWER"), Action.CALLBACK);
-        FlexLayout buttons = new FlexLayout(acknowledge, enRoute, onScene, outcome, resolve, falseAlarm, call112, callback, note, addNote);
+        ComboBox<String> call112 = statusBox("action.call112", "call112.", incident.call112(), NextActions.call112(incident),
+                Action.CALL_112, "action-call112");
+        ComboBox<String> callback = statusBox("action.callback", "callback.", incident.callback(), NextActions.callback(incident),
+                Action.CALLBACK, "action-callback");
+        FlexLayout buttons = new FlexLayout(acknowledge, enRoute, onScene, resolve, falseAlarm, call112, callback, note, addNote);
         buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         buttons.getStyle().set("gap", "var(--lumo-space-s)");
         return buttons;
     }
 
-    private ComboBox<String> statusBox(String label, String prefix, List<String> values, Action action) {
+    /** Shows the current state; offers only the states it may move to next. */
+    private ComboBox<String> statusBox(String label, String prefix, String current, List<String> next, Action action, String id) {
         ComboBox<String> box = new ComboBox<>(getTranslation(label));
-        box.setItems(values);
-        box.setItemLabelGenerator(v -> getTranslation(prefix + v));
+        box.setId(id);
+        List<String> items = new ArrayList<>();
+        items.add(current);
+        items.addAll(next);
+        box.setItems(items);
+        box.setItemLabelGenerator(v -> v.equals(current) ? getTranslation(prefix + v) + " " + getTranslation("action.current")
+                : "→ " + getTranslation(prefix + v));
+        box.setValue(current);
+        box.setAllowCustomValue(false);
+        box.setEnabled(!next.isEmpty());
+        UUID target = incident.id();
         box.addValueChangeListener(change -> {
-            if (change.isFromClient() && change.getValue() != null) {
-                send(IncidentCommand.of(incident.id(), action, user.username()).withValue(change.getValue()));
+            if (change.isFromClient() && change.getValue() != null && !change.getValue().equals(current)) {
+                send(IncidentCommand.of(target, action, user.username()).withValue(change.getValue()));
             }
         });
         return box;
     }
 
-    private Button action(String label, Action action, Key key) {
-        Button button = new Button(getTranslation(label), click -> send(IncidentCommand.of(incident.id(), action, user.username())));
+    private Button action(String label, Action action, Key key, String id, Set<Action> legal) {
+        UUID target = incident.id();
+        Button button = new Button(getTranslation(label), click -> send(IncidentCommand.of(target, action, user.username())));
+        button.setId(id);
         button.addClickShortcut(key, KeyModifier.ALT);
+        button.setEnabled(legal.contains(action));
         return button;
+    }
+
+    /** Resolve and false alarm: a dialog for this incident asks for the reason (and the outcome), then confirms. */
+    private Button closing(String label, Action action, Key key, String id, Set<Action> legal) {
+        IncidentView target = incident;
+        Button button = new Button(getTranslation(label), click -> confirmClose(target, action));
+        button.setId(id);
+        button.addClickShortcut(key, KeyModifier.ALT);
+        button.setEnabled(legal.contains(action));
+        return button;
+    }
+
+    private void confirmClose(IncidentView target, Action action) {
+        Dialog dialog = new Dialog();
+        dialog.setId("close-dialog");
+        dialog.setHeaderTitle(getTranslation(action == Action.RESOLVE ? "close.resolve.title" : "close.false_alarm.title"));
+        Span which = new Span(getTranslation("kind." + target.kind()) + " · " + IncidentTexts.ward(target.wardCode()) + " · "
+                + getTranslation("severity." + target.severity()) + " · " + TIME.format(target.openedAt()));
+        ComboBox<String> outcome = new ComboBox<>(getTranslation("action.outcome"));
+        outcome.setId("close-outcome");
+        outcome.setItems(OUTCOMES);
+        outcome.setItemLabelGenerator(o -> getTranslation("outcome." + o));
+        outcome.setRequired(true);
+        outcome.setWidthFull();
+        outcome.setVisible(action == Action.RESOLVE);
+        TextArea reason = new TextArea(getTranslation("close.reason"));
+        reason.setId("close-reason");
+        reason.setRequired(true);
+        reason.setMaxLength(2000);
+        reason.setWidthFull();
+        reason.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        Button confirm = new Button(getTranslation(action == Action.RESOLVE ? "close.resolve.confirm" : "close.false_alarm.confirm"));
+        confirm.setId("close-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, action == Action.RESOLVE ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        confirm.setEnabled(false);
+        Runnable check = () -> confirm.setEnabled(!reason.getValue().isBlank()
+                && (action != Action.RESOLVE || outcome.getValue() != null));
+        reason.addValueChangeListener(change -> check.run());
+        outcome.addValueChangeListener(change -> check.run());
+        confirm.addClickListener(click -> {
+            IncidentCommand command = IncidentCommand.of(target.id(), action, user.username()).withNote(reason.getValue().strip());
+            send(action == Action.RESOLVE ? command.withValue(outcome.getValue()) : command);
+            dialog.close();
+        });
+        Button cancel = new Button(getTranslation("close.cancel"), click -> dialog.close());
+        cancel.setId("close-cancel");
+        VerticalLayout body = new VerticalLayout(which, outcome, reason);
+        body.setPadding(false);
+        body.setMinWidth("28em");
+        dialog.add(body);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        (action == Action.RESOLVE ? outcome : reason).focus();
     }
 
     private UnorderedList responders() {
@@ -203,8 +280,10 @@ class IncidentPanel extends VerticalLayout {
         list.setId("recommended-responders");
         for (int i = 0; i < recommended.size(); i++) {
             ResponderRecommendation r = recommended.get(i);
+            UUID target = incident.id();
             Button dispatch = new Button(getTranslation("action.dispatch"), click -> send(
-                    IncidentCommand.of(incident.id(), Action.DISPATCH, user.username()).dispatching(r.responderId(), null, false)));
+                    IncidentCommand.of(target, Action.DISPATCH, user.username()).dispatching(r.responderId(), null, false)));
+            dispatch.setEnabled(NextActions.legal(incident).contains(Action.DISPATCH));
             dispatch.addThemeVariants(ButtonVariant.LUMO_SMALL);
             dispatch.setId("dispatch-" + r.responderId());
             if (i == 0) {
@@ -213,7 +292,7 @@ class IncidentPanel extends VerticalLayout {
             }
             list.add(new ListItem(new Span(getTranslation("responder." + r.kind()) + " " + r.callSign() + " · "
                     + Math.round(r.distanceMetres()) + " m · " + getTranslation("detail.eta") + " "
-                    + (r.etaSeconds() / 60) + "분 " + (r.etaSeconds() % 60) + "초 "), dispatch));
+                    + getTranslation("detail.eta.value", r.etaSeconds() / 60, r.etaSeconds() % 60) + " "), dispatch));
         }
         return list;
     }
@@ -223,23 +302,39 @@ class IncidentPanel extends VerticalLayout {
             return;
         }
         UI ui = UI.getCurrent();
-        data.command(user, command).subscribe(result -> ui.access(() -> answered(result)));
+        data.command(user, command).subscribe(result -> ui.access(() -> answered(result)), error -> ui.access(() -> failed(error)));
     }
 
     private void answered(CommandResult result) {
         if (!result.accepted()) {
-            notify(result.error());
+            log.info("Command refused for {}: {}", user.username(), result.error());
+            refused(Refusals.translate(this, result.error()));
+            if (result.incident() != null && incident != null && result.incident().id().equals(incident.id())) {
+                show(result.incident()); // the refusal says how it stands: show that, not what the screen thought
+            }
             return;
+        }
+        if (refusal != null) {
+            refusal.close();
         }
         if (result.incident() != null && incident != null && result.incident().id().equals(incident.id())) {
             show(result.incident());
         }
     }
 
-    private void notify(String message) {
-        Notification notification = Notification.show(getTranslation("action.refused") + ": " + message, 5000,
-                Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    private void failed(Throwable error) {
+        log.warn("Backend request failed for {}: {}", user.username(), error.toString());
+        refused(getTranslation("refusal.unavailable"));
+    }
+
+    /** One refusal on screen at a time: a new one replaces the last. */
+    private void refused(String message) {
+        if (refusal != null) {
+            refusal.close();
+        }
+        refusal = Notification.show(getTranslation("action.refused") + ": " + message, 6000, Notification.Position.TOP_CENTER);
+        refusal.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        refusal.setId("action-refusal");
     }
 
     private static UnorderedList list(List<String> lines) {

@@ -35,6 +35,20 @@ public class WardMap extends Component implements HasSize {
         this.json = json;
         getElement().setAttribute("attribution", ATTRIBUTION);
         setSizeFull();
+        // the marker titles and tooltips in the user's language: codes on the wire, words on screen
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (String kind : List.of("EMERGENCY", "INTRUSION", "ACCESS_ATTEMPT", "TAMPER", "LOITERING", "PROWLER",
+                "DEVICE_FAULT", "DEVICE_OFFLINE", "ACTIVITY")) {
+            labels.put("kind." + kind, getTranslation("kind." + kind));
+        }
+        for (String status : List.of("AVAILABLE", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY")) {
+            labels.put("responderStatus." + status, getTranslation("responderStatus." + status));
+        }
+        try {
+            getElement().setAttribute("labels", json.writeValueAsString(labels));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Moves and recolours responder markers. */

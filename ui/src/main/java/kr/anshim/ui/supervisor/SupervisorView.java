@@ -72,7 +72,7 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind"));
         escalated.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"));
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
-        escalated.addColumn(IncidentTexts::why).setHeader(getTranslation("queue.why"));
+        escalated.addColumn(i -> String.join(", ", IncidentTexts.reasons(this, i))).setHeader(getTranslation("queue.why"));
         responseTimes = new ResponseTimesPanel(data, user);
         accessLog.setId("protected-access");
         accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -1,0 +1,112 @@
+package kr.anshim.ui.i18n;
+
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.ResponderKind;
+import kr.anshim.api.SignalType;
+import kr.anshim.ui.IncidentTexts;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Korean first, English second, and nothing raw: both message files hold the same keys, and every
+ * code the screens show has a key in both. The backend's enums live in backend/server (the UI does
+ * not depend on it), so their values are listed here; each list names its source, keep them in step.
+ */
+class MessageKeysTest {
+
+    /** backend/server/.../incident/IncidentStatus.java */
+    static final List<String> STATUSES = List.of("NEW", "ACKNOWLEDGED", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RESOLVED",
+            "FALSE_ALARM", "CANCELLED");
+    /** backend/server/.../ranking/Severity.java */
+    static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+    /** backend/server/.../incident/IncidentKind.java */
+    static final List<String> KINDS = List.of("EMERGENCY", "INTRUSION", "ACCESS_ATTEMPT", "TAMPER", "LOITERING", "PROWLER",
+            "DEVICE_FAULT", "DEVICE_OFFLINE", "ACTIVITY");
+    /** backend/server/.../incident/Call112Status.java */
+    static final List<String> CALL_112 = List.of("NOT_REQUESTED", "REQUESTED", "ACCEPTED", "PATROL_ASSIGNED");
+    /** backend/server/.../incident/CallbackStatus.java */
+    static final List<String> CALLBACK = List.of("NOT_TRIED", "CALLING", "REACHED", "NO_ANSWER");
+    /** backend/server/.../incident/Outcome.java */
+    static final List<String> OUTCOMES = List.of("RESIDENT_SAFE", "SUSPECT_GONE", "POLICE_ARREST", "REFERRED_TO_WELFARE",
+            "MEDICAL_EMERGENCY", "DEVICE_FAULT", "OTHER");
+    /** kr.anshim.api.ResponderView#status */
+    static final List<String> RESPONDER_STATUSES = List.of("AVAILABLE", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY");
+    /** the audit trail's kinds (backend/server/.../incident/IncidentLifecycle.java, Transition.java) */
+    static final List<String> TRANSITION_KINDS = List.of("STATUS", "DISPATCH", "NOTE", "CALL_112", "CALLBACK");
+    static final List<String> ROLES = List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN");
+
+    @Test
+    void both_files_have_the_same_keys() throws IOException {
+        Set<String> korean = load("messages_ko.properties").stringPropertyNames();
+        Set<String> english = load("messages_en.properties").stringPropertyNames();
+        assertThat(difference(korean, english)).as("in Korean, missing in English").isEmpty();
+        assertThat(difference(english, korean)).as("in English, missing in Korean").isEmpty();
+    }
+
+    @Test
+    void every_code_a_screen_shows_has_a_text_in_both_languages() throws IOException {
+        List<String> needed = needed();
+        for (String file : List.of("messages_ko.properties", "messages_en.properties")) {
+            Properties messages = load(file);
+            assertThat(needed.stream().filter(key -> messages.getProperty(key, "").isBlank()).toList())
+                    .as("codes without a text in " + file).isEmpty();
+        }
+    }
+
+    @Test
+    void a_missing_text_is_caught() throws IOException {
+        // the positive control: the check above does find a gap when there is one
+        Properties korean = load("messages_ko.properties");
+        korean.remove("signal.WRONG_CODES");
+        assertThat(needed().stream().filter(key -> korean.getProperty(key, "").isBlank()).toList())
+                .containsExactly("signal.WRONG_CODES");
+        assertThat(difference(korean.stringPropertyNames(), load("messages_en.properties").stringPropertyNames())).isEmpty();
+        assertThat(difference(load("messages_en.properties").stringPropertyNames(), korean.stringPropertyNames()))
+                .containsExactly("signal.WRONG_CODES");
+    }
+
+    static List<String> needed() {
+        List<String> keys = new ArrayList<>();
+        Arrays.stream(SignalType.values()).forEach(v -> keys.add("signal." + v.name()));
+        Arrays.stream(DeviceFamily.values()).forEach(v -> keys.add("family." + v.name()));
+        Arrays.stream(ResponderKind.values()).forEach(v -> keys.add("responder." + v.name()));
+        SEVERITIES.forEach(v -> keys.add("severity." + v));
+        STATUSES.forEach(v -> keys.add("status." + v));
+        KINDS.forEach(v -> keys.add("kind." + v));
+        CALL_112.forEach(v -> keys.add("call112." + v));
+        CALLBACK.forEach(v -> keys.add("callback." + v));
+        OUTCOMES.forEach(v -> keys.add("outcome." + v));
+        RESPONDER_STATUSES.forEach(v -> keys.add("responderStatus." + v));
+        TRANSITION_KINDS.forEach(v -> keys.add("timeline." + v));
+        ROLES.forEach(v -> keys.add("role." + v));
+        IncidentTexts.RANKING_RULES.forEach(v -> keys.add("reason." + v));
+        return keys;
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> only = new TreeSet<>(a);
+        only.removeAll(b);
+        return only;
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessageKeysTest.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
