@@ -72,6 +72,7 @@ class IncidentPanel extends VerticalLayout {
         note.setPlaceholder(getTranslation("action.note.placeholder"));
         note.setWidthFull();
         note.setMaxLength(2000);
+        note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT); // once: the panel re-renders its actions on every update
         content.setWidthFull();
         add(content);
         showNothing();
@@ -180,7 +181,6 @@ class IncidentPanel extends VerticalLayout {
             note.clear();
         });
         addNote.setId("action-note");
-        note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT);
         ComboBox<String> call112 = statusBox("action.call112", "call112.", incident.call112(), NextActions.call112(incident),
                 Action.CALL_112, "action-call112");
         ComboBox<String> callback = statusBox("action.callback", "callback.", incident.callback(), NextActions.callback(incident),
