@@ -383,15 +383,19 @@ class FaultIsolationIT {
                     "message/x.rsocket.composite-metadata.v0", "application/json",
                     io.rsocket.util.DefaultPayload.create(credentials)));
             byte[] fragment = new byte[1024];
-            for (int i = 0; i < requests; i++) {
-                write(out, io.rsocket.frame.RequestResponseFrameCodec.encode(alloc, 2 * i + 1, true, null,
-                        io.netty.buffer.Unpooled.wrappedBuffer(fragment)));
-            }
-            out.flush();
-            java.io.InputStream in = raw.getInputStream();
-            byte[] sink = new byte[4096];
             // keepalive frames keep arriving on an open connection: only a close inside the wait counts
             long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+            try {
+                for (int i = 0; i < requests; i++) {
+                    write(out, io.rsocket.frame.RequestResponseFrameCodec.encode(alloc, 2 * i + 1, true, null,
+                            io.netty.buffer.Unpooled.wrappedBuffer(fragment)));
+                }
+                out.flush();
+            } catch (java.net.SocketException closedWhileWriting) {
+                return true;
+            }
+            java.io.InputStream in = raw.getInputStream();
+            byte[] sink = new byte[4096];
             try {
                 while (in.read(sink) >= 0) {
                     if (System.nanoTime() > deadline) {
