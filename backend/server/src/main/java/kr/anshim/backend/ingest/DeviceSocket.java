@@ -1,6 +1,5 @@
 package kr.anshim.backend.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
@@ -33,18 +32,16 @@ final class DeviceSocket extends RSocketProxy {
     private final String metadataMimeType;
     private final DeviceIngest ingest;
     private final HeartbeatIngest heartbeats;
-    private final ObjectMapper json;
     private final ConnectionBudget budget;
     private final int channelReadAhead;
 
     DeviceSocket(RSocket routes, Caller caller, String metadataMimeType, DeviceIngest ingest, HeartbeatIngest heartbeats,
-                 ObjectMapper json, ConnectionBudget budget, int channelReadAhead) {
+                 ConnectionBudget budget, int channelReadAhead) {
         super(routes);
         this.caller = caller;
         this.metadataMimeType = metadataMimeType;
         this.ingest = ingest;
         this.heartbeats = heartbeats;
-        this.json = json;
         this.budget = budget;
         this.channelReadAhead = channelReadAhead;
     }

@@ -1,6 +1,5 @@
 package kr.anshim.backend.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsocket.RSocket;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.DeviceResponder;
@@ -13,23 +12,21 @@ class DeviceSockets implements DeviceResponder {
 
     private final DeviceIngest ingest;
     private final HeartbeatIngest heartbeats;
-    private final ObjectMapper json;
     private final int perConnection;
     private final int channelReadAhead;
 
-    DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats, ObjectMapper json,
+    DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats,
                   @Value("${anshim.ingest.max-in-flight-per-connection:1000}") int perConnection,
                   @Value("${anshim.ingest.channel-read-ahead:4096}") int channelReadAhead) {
         this.ingest = ingest;
         this.heartbeats = heartbeats;
-        this.json = json;
         this.perConnection = perConnection;
         this.channelReadAhead = channelReadAhead;
     }
 
     @Override
     public RSocket responderFor(Caller caller, String metadataMimeType, RSocket routes) {
-        return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats, json,
+        return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats,
                 new ConnectionBudget(perConnection), channelReadAhead);
     }
 }

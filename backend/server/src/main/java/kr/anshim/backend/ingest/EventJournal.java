@@ -45,8 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * committed one after another, which keeps correlation deterministic; the batch grows with load,
  * so throughput comes from group commit, not from parallel transactions.
  * <p>
- * Backpressure: alarms are never dropped. At most {@code max-in-flight} events wait; past that a
- * sender is told {@code OVERLOADED} at once (counted) and its device resends later.
+ * Backpressure: alarms are never dropped. At most an {@link AdmissionWindow} of events wait (about
+ * 250 ms of commits, within {@code max-in-flight}); past that a sender is told {@code OVERLOADED} at
+ * once (counted) and its device resends later. Single alarms have a reserve above the window.
  */
 @Component
 public class EventJournal implements SmartLifecycle, SerialStage {
