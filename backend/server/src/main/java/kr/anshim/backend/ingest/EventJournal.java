@@ -154,6 +154,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                     health.ready();
                     log.info("Journal ready: {} open incidents", correlator.open().size());
                 })
+                // caches success only: StartupLoad retries without end, so no error is ever cached
                 .cache();
     }
 

@@ -154,18 +154,15 @@ final class EmbeddedPostgresLock {
         } catch (SQLException e) {
             throw new IOException("Could not set the embedded PostgreSQL's superuser password", e);
         }
-        long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
-        while (!refusesWithoutPassword(port)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The embedded PostgreSQL still accepts connections without a password "
-                        + RELOAD_WAIT.toSeconds() + " s after reloading the locked pg_hba.conf");
-            }
-            try {
-                Thread.sleep(20); // pg_reload_conf() only signals the postmaster
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while locking the embedded PostgreSQL", e);
-            }
+        // pg_reload_conf() only signals the postmaster: poll on Reactor's timer until it refuses, at most RELOAD_WAIT
+        Boolean refused = reactor.core.publisher.Mono.fromCallable(() -> refusesWithoutPassword(port))
+                .filter(Boolean::booleanValue)
+                .repeatWhenEmpty(attempts -> attempts.delayElements(java.time.Duration.ofMillis(20)))
+                .timeout(RELOAD_WAIT, reactor.core.publisher.Mono.just(false))
+                .block();
+        if (!Boolean.TRUE.equals(refused)) {
+            throw new IllegalStateException("The embedded PostgreSQL still accepts connections without a password "
+                    + RELOAD_WAIT.toSeconds() + " s after reloading the locked pg_hba.conf");
         }
         try (Connection db = dataSource(port, password).getConnection()) {
             log.info("Locked the embedded PostgreSQL: the superuser has the password in ../" + PASSWORD_FILE
