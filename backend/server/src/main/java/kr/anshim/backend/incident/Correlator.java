@@ -85,13 +85,14 @@ public class Correlator {
             Incident next = fold(current, signal, now, planning);
             if (next != null) {
                 planning.households.put(signal.householdId(), next);
-                planning.record(signal, next);
+                planning.record(signal, next, current);
             }
             if (signal.type() == SignalType.LOITERING) {
                 prowler(signal, planning, now);
             }
         });
-        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering, planning.transitions);
+        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering, planning.transitions,
+                planning.readVersions);
     }
 
     /** Re-ranks every incident still awaiting acknowledgement; only those whose score changed are in the plan. */
@@ -107,6 +108,7 @@ public class Correlator {
     public CorrelationPlan planAging(int limit) {
         Instant now = clock.instant();
         Map<UUID, Incident> changed = new LinkedHashMap<>();
+        Map<UUID, Long> read = new HashMap<>();
         List<Incident> waiting = open().stream().filter(i -> i.status() == IncidentStatus.NEW)
                 .sorted(Comparator.comparing(Incident::id)).toList();
         int from = waiting.isEmpty() ? 0 : (int) (agingCursor % waiting.size());
@@ -118,10 +120,11 @@ public class Correlator {
                 Incident aged = incident.aged(ranking, now);
                 if (aged.ranking().score() != incident.ranking().score()) {
                     changed.put(aged.id(), aged);
+                    read.put(aged.id(), incident.version());
                 }
             }
         }
-        return new CorrelationPlan(Map.of(), changed, List.of(), List.of());
+        return new CorrelationPlan(Map.of(), changed, List.of(), List.of(), read);
     }
 
     public void commit(CorrelationPlan plan) {
@@ -191,7 +194,7 @@ public class Correlator {
                         && metres(p.latitude(), p.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                 .findFirst();
         if (nearby.isPresent()) {
-            planning.record(signal, nearby.get().with(signal, ranking, now));
+            planning.record(signal, nearby.get().with(signal, ranking, now), nearby.get());
         } else {
             planning.loiteringNear(signal).stream()
                     .filter(other -> !other.householdId().equals(signal.householdId())
@@ -202,7 +205,7 @@ public class Correlator {
                         Incident prowler = Incident.prowler(ids.get(), other, signal, ranking, now);
                         planning.transitions.add(new Transition(prowler.id(), now, Transition.SYSTEM, "STATUS", null,
                                 IncidentStatus.NEW.name(), "prowler: loitering at " + prowler.deviceIds().size() + " doors"));
-                        planning.record(signal, prowler);
+                        planning.record(signal, prowler, null);
                     });
         }
         planning.loitering.add(signal);
@@ -251,8 +254,15 @@ public class Correlator {
         final Map<UUID, Incident> changed = new LinkedHashMap<>();
         final List<Signal> loitering = new ArrayList<>();
         final List<Transition> transitions = new ArrayList<>();
+        final Map<UUID, Long> readVersions = new HashMap<>();
 
-        void record(Signal signal, Incident incident) {
+        /**
+         * {@code before} is the state {@code incident} was made from; the first change of an incident
+         * in this plan starts from a committed state (its version is what the store must still hold),
+         * or from none (a new incident, 0).
+         */
+        void record(Signal signal, Incident incident, Incident before) {
+            readVersions.putIfAbsent(incident.id(), before != null && before.id().equals(incident.id()) ? before.version() : 0L);
             changed.put(incident.id(), incident);
             if (incident.kind() == IncidentKind.PROWLER) {
                 prowlersInPlan.put(incident.id(), incident);

@@ -10,6 +10,7 @@ import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.incident.AuditTrail;
 import kr.anshim.backend.incident.SerialStage;
+import kr.anshim.backend.incident.StaleIncidents;
 import kr.anshim.backend.livefeed.LiveFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
     private final Counter conflicts;
     private final Counter unstorable;
     private final Counter splits;
+    private final Counter staleWrites;
     private final IntakeHealth health;
     private final RateLimitedWarnings warnings = new RateLimitedWarnings(log, Duration.ofSeconds(10));
     private final Mono<Void> ready;
@@ -142,6 +144,9 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         this.unstorable = Counter.builder("anshim.ingest.events").tag("outcome", "unstorable").register(meters);
         this.splits = Counter.builder("anshim.journal.batch.splits")
                 .description("Batches split after the database refused their content").register(meters);
+        this.staleWrites = Counter.builder("anshim.incident.stale.writes")
+                .description("Incident writes refused because another writer had changed the incident since it was read")
+                .tag("writer", "journal").register(meters);
         this.health = health;
         meters.gauge("anshim.journal.in.flight", inFlight);
         meters.gauge("anshim.journal.admission.limit", window, AdmissionWindow::limit);
@@ -198,6 +203,9 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         int limit = window.limit();
         return bulk ? limit : limit + Math.max(RESERVE_FLOOR, limit / 10);
     }
+
+    /** Re-plans of one batch after stale reads, before its senders are told to resend. */
+    static final int STALE_RETRIES = 3;
 
     /** Places kept for single alarms above the bulk window. */
     static final int RESERVE_FLOOR = 200;
@@ -306,9 +314,28 @@ public class EventJournal implements SmartLifecycle, SerialStage {
      * batch for a resend, as splitting it would only double the load on a struggling database.
      */
     private Mono<Void> commitOrSplit(List<Pending> batch) {
+        return commitOrSplit(batch, STALE_RETRIES);
+    }
+
+    /**
+     * A batch whose plan was made on a stale copy of an incident (another writer changed it since)
+     * rolls back; the journal reads those incidents again and plans the batch anew, a few times at
+     * most, then tells the senders to resend. The stale plan never reaches the store.
+     */
+    private Mono<Void> commitOrSplit(List<Pending> batch, int staleRetries) {
         return Mono.defer(() -> write(batch)).as(tx::transactional)
                 .doOnNext(this::succeed)
                 .then()
+                .onErrorResume(StaleIncidents.class, stale -> {
+                    staleWrites.increment();
+                    warnings.warn("A batch of {} events was planned on stale incidents {}; read again and re-planned",
+                            batch.size(), stale.ids());
+                    if (staleRetries == 0) {
+                        unavailable(batch, stale);
+                        return Mono.empty();
+                    }
+                    return refresh(stale.ids()).then(commitOrSplit(batch, staleRetries - 1));
+                })
                 .onErrorResume(error -> {
                     if (!(error instanceof NonTransientDataAccessException)) {
                         unavailable(batch, error);
@@ -324,6 +351,16 @@ public class EventJournal implements SmartLifecycle, SerialStage {
                 });
     }
 
+    /** Reads incidents another writer changed and takes their stored state as the committed one. */
+    private Mono<Void> refresh(java.util.Collection<UUID> ids) {
+        return incidents.byIds(ids)
+                .doOnNext(fresh -> {
+                    correlator.commit(CorrelationPlan.of(fresh));
+                    liveFeed.publish(fresh.view());
+                })
+                .then();
+    }
+
     private Mono<Void> age() {
         return ready.then(Mono.defer(this::ageNow));
     }
@@ -333,10 +370,15 @@ public class EventJournal implements SmartLifecycle, SerialStage {
         if (plan.changed().isEmpty()) {
             return Mono.empty();
         }
-        return incidents.upsert(plan.changedIncidents()).as(tx::transactional)
+        return incidents.write(plan).as(tx::transactional)
                 .doOnSuccess(done -> {
                     correlator.commit(plan);
                     plan.changedIncidents().stream().map(Incident::view).forEach(liveFeed::publish);
+                })
+                .onErrorResume(StaleIncidents.class, stale -> {
+                    staleWrites.increment();
+                    log.info("Aging skipped incidents another writer changed, read again: {}", stale.ids());
+                    return refresh(stale.ids());
                 })
                 .onErrorResume(error -> {
                     log.warn("Aging not stored, retried at the next tick: {}", error.toString());
@@ -369,7 +411,7 @@ public class EventJournal implements SmartLifecycle, SerialStage {
             }
             CorrelationPlan plan = correlator.plan(fresh.stream().map(AcceptedEvent::signal).toList());
             return insert(fresh, plan)
-                    .flatMap(inserted -> incidents.upsert(plan.changedIncidents())
+                    .flatMap(inserted -> incidents.write(plan)
                             .then(audit.append(plan.transitions()))
                             .then(fanOut.announce(plan.changed().keySet()))
                             .thenReturn(new Outcome(answer(batch, firsts, answers, inserted), plan)));

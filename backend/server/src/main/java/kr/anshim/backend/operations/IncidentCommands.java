@@ -14,6 +14,7 @@ import kr.anshim.backend.incident.IncidentLifecycle;
 import kr.anshim.backend.incident.IncidentStatus;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.incident.SerialStage;
+import kr.anshim.backend.incident.StaleIncidents;
 import kr.anshim.backend.livefeed.ClusterFanOut;
 import kr.anshim.backend.livefeed.LiveFeed;
 import kr.anshim.backend.responder.ResponderChangeRefused;
@@ -51,6 +52,7 @@ public class IncidentCommands {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final io.micrometer.core.instrument.Counter staleWrites;
 
     IncidentCommands(SerialStage stage, Correlator correlator, IncidentStore incidents, AuditTrail audit,
                      IncidentLifecycle lifecycle, ResponderRoster responders, LiveFeed liveFeed, ClusterFanOut fanOut,
@@ -66,6 +68,9 @@ public class IncidentCommands {
         this.tx = tx;
         this.clock = clock;
         this.meters = meters;
+        this.staleWrites = io.micrometer.core.instrument.Counter.builder("anshim.incident.stale.writes")
+                .description("Incident writes refused because another writer had changed the incident since it was read")
+                .tag("writer", "command").register(meters);
     }
 
     /**
@@ -113,7 +118,7 @@ public class IncidentCommands {
         Mono<Void> assign = change.dispatch()
                 .map(d -> responders.assign(d.responderId(), d.incidentId()).then())
                 .orElse(Mono.empty());
-        Mono<Void> store = incidents.upsert(List.of(after))
+        Mono<Void> store = incidents.write(List.of(after), id -> before.version())
                 .then(audit.append(change.transitions()))
                 .then(change.dispatch().map(audit::recordDispatch).orElse(Mono.empty()))
                 .then(fanOut.announce(List.of(after.id())))
@@ -128,7 +133,25 @@ public class IncidentCommands {
                 .then(followResponders(before, after))
                 .thenReturn(CommandResult.ok(after.view()))
                 .onErrorResume(ResponderChangeRefused.class,
-                        refused -> Mono.just(CommandResult.refused(refused.getMessage(), before.view())));
+                        refused -> Mono.just(CommandResult.refused(refused.getMessage(), before.view())))
+                .onErrorResume(StaleIncidents.class, stale -> refreshed(before));
+    }
+
+    /**
+     * The incident changed under another writer since this instance read it: nothing was stored;
+     * the operator is shown its stored state and decides again (an acknowledgement made elsewhere is
+     * never undone by a command planned on the older state).
+     */
+    private Mono<CommandResult> refreshed(Incident before) {
+        staleWrites.increment();
+        log.info("Command on incident {} refused: changed by another writer since version {}", before.id(), before.version());
+        return incidents.byId(before.id())
+                .doOnNext(fresh -> {
+                    correlator.commit(CorrelationPlan.of(fresh));
+                    liveFeed.publish(fresh.view());
+                })
+                .map(fresh -> CommandResult.refused("the incident changed meanwhile (now " + fresh.status()
+                        + ", version " + fresh.version() + "); look again and repeat if still needed", fresh.view()));
     }
 
     /** The responders on this incident follow its state: en route, on scene, returning when it ends. */
