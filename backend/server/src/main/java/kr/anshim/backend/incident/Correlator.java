@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  *   <li>Signals from one household within the window join its open incident, whose kind and score
  *   step up (loitering, tamper, wrong codes, door forced; a bell is the top).</li>
  *   <li>Loitering at the doors of different households within {@code prowler-distance} and
- *   {@code prowler-window} also forms one cross-household prowler incident.</li>
+ *   {@code prowler-window} also forms one cross-household prowler incident, within one ward: a
+ *   ward has one owner (in a cluster, the one instance that holds its partition), so correlation
+ *   never needs another ward's state. Loitering on both sides of a ward border is not joined.</li>
  * </ul>
  * Planning is side-effect free; {@link #commit} applies a plan once its batch is durably stored,
  * so a failed transaction leaves no trace here. Plans are made by one stage at a time (the
@@ -157,6 +159,22 @@ public class Correlator {
         open.forEach(this::remember);
     }
 
+    /** Adds the state of wards this instance now owns (cluster), leaving the other wards' state as it is. */
+    public void adopt(Collection<Incident> open, Collection<Incident> recentlyClosed) {
+        recentlyClosed.forEach(this::remember);
+        open.forEach(this::remember);
+    }
+
+    /** Drops everything about these wards: another instance owns them now. */
+    public void forget(java.util.Set<String> wards) {
+        openByHousehold.values().removeIf(i -> wards.contains(i.wardCode()));
+        openProwlers.values().removeIf(i -> wards.contains(i.wardCode()));
+        openById.values().removeIf(i -> wards.contains(i.wardCode()));
+        closedByHousehold.values().removeIf(i -> wards.contains(i.wardCode()));
+        recentLoitering.removeIf(s -> wards.contains(s.wardCode()));
+        prowlerLocations.removeIf(id -> !openProwlers.containsKey(id));
+    }
+
     public Collection<Incident> open() {
         List<Incident> all = new ArrayList<>(openByHousehold.values());
         all.addAll(openProwlers.values());
@@ -190,7 +208,8 @@ public class Correlator {
 
     private void prowler(Signal signal, Planning planning, Instant now) {
         Optional<Incident> nearby = planning.prowlersNear(signal).stream()
-                .filter(p -> p.status().open() && !signal.occurredAt().isAfter(p.lastSignalAt().plus(prowlerWindow))
+                .filter(p -> p.status().open() && p.wardCode().equals(signal.wardCode())
+                        && !signal.occurredAt().isAfter(p.lastSignalAt().plus(prowlerWindow))
                         && metres(p.latitude(), p.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                 .findFirst();
         if (nearby.isPresent()) {
@@ -198,6 +217,7 @@ public class Correlator {
         } else {
             planning.loiteringNear(signal).stream()
                     .filter(other -> !other.householdId().equals(signal.householdId())
+                            && other.wardCode().equals(signal.wardCode())
                             && Duration.between(other.occurredAt(), signal.occurredAt()).abs().compareTo(prowlerWindow) <= 0
                             && metres(other.latitude(), other.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                     .reduce((a, b) -> b)

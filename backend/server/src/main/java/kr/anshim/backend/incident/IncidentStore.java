@@ -149,6 +149,22 @@ public class IncidentStore {
                 .all();
     }
 
+    /** The open incidents of these wards (a ward owner taking them over). */
+    public Flux<Incident> openIn(Collection<String> wards) {
+        return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED') and ward_code = any($1::text[])")
+                .bind(0, wards.toArray(String[]::new))
+                .map((Readable row) -> readIncident(row))
+                .all();
+    }
+
+    /** Closed household incidents of these wards, closed within {@code period}: candidates for reopening. */
+    public Flux<Incident> closedWithin(java.time.Duration period, Collection<String> wards) {
+        Instant since = clock.instant().minus(period);
+        return db.sql(SELECT + " where closed_at >= $1 and household_id is not null and ward_code = any($2::text[])")
+                .bind(0, since.atOffset(java.time.ZoneOffset.UTC)).bind(1, wards.toArray(String[]::new))
+                .map((Readable row) -> readIncident(row)).all();
+    }
+
     /** The open incidents for a screen: on the screens' pool, read to the end before the first is emitted. */
     public Flux<Incident> openForScreens() {
         return ScreenDatabase.fully(screens.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
