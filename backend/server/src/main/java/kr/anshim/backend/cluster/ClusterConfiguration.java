@@ -26,7 +26,8 @@ class ClusterConfiguration {
 
     @Bean
     KafkaClients kafkaClients(KafkaProperties kafka, ClusterProperties cluster) throws InterruptedException {
-        KafkaClients clients = new KafkaClients(String.join(",", kafka.getBootstrapServers()), cluster);
+        KafkaClients clients = new KafkaClients(kafka.buildProducerProperties(null), kafka.buildConsumerProperties(null),
+                kafka.buildAdminProperties(null), cluster);
         clients.createTopics();
         return clients;
     }

@@ -7,13 +7,11 @@ import kr.anshim.api.IncidentView;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.livefeed.LiveFeed;
 import kr.anshim.backend.pipeline.ChangeFeed;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,9 +43,7 @@ final class KafkaChangeFeed implements ChangeFeed, SmartLifecycle {
     private final Counter unsent;
     private final Sinks.One<Void> started = Sinks.one();
     private volatile KafkaProducer<String, byte[]> producer;
-    private volatile KafkaConsumer<String, byte[]> reader;
-    private volatile Thread thread;
-    private volatile boolean running;
+    private volatile PollLoop loop;
 
     KafkaChangeFeed(ClusterProperties cluster, KafkaClients clients, WardPartitions partitions, LiveFeed liveFeed,
                     ObjectMapper json, MeterRegistry meters) {
@@ -92,33 +88,15 @@ final class KafkaChangeFeed implements ChangeFeed, SmartLifecycle {
     @Override
     public void start() {
         producer = clients.producer("changes");
-        reader = clients.reader("changes");
+        KafkaConsumer<String, byte[]> reader = clients.reader("changes");
         List<TopicPartition> all = reader.partitionsFor(cluster.changesTopic()).stream()
                 .map((PartitionInfo info) -> new TopicPartition(info.topic(), info.partition())).toList();
         reader.assign(all);
         reader.seekToEnd(all);
         all.forEach(reader::position);
-        running = true;
-        thread = new Thread(this::read, "anshim-changes-" + cluster.instanceId());
-        thread.setDaemon(true);
-        thread.start();
+        loop = new PollLoop("anshim-changes-" + cluster.instanceId(), reader, record -> publish(record.value()), log);
+        loop.start();
         started.tryEmitEmpty();
-    }
-
-    private void read() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    publish(record.value());
-                }
-            }
-        } catch (WakeupException stopping) {
-            // stop() woke the poll
-        } catch (RuntimeException e) {
-            log.error("Reading the change feed ended; screens here stop receiving changes", e);
-        } finally {
-            reader.close();
-        }
     }
 
     private void publish(byte[] value) {
@@ -131,12 +109,10 @@ final class KafkaChangeFeed implements ChangeFeed, SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> r = reader;
-        if (r != null) {
-            r.wakeup();
+        PollLoop l = loop;
+        if (l != null) {
+            l.stop();
         }
-        KafkaWardLog.join(thread);
         KafkaProducer<String, byte[]> p = producer;
         if (p != null) {
             p.close(Duration.ofSeconds(5));
@@ -145,7 +121,7 @@ final class KafkaChangeFeed implements ChangeFeed, SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop != null && loop.isRunning();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package kr.anshim.backend.cluster;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,23 +21,31 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** The Kafka clients of one instance, configured in one place from the brokers and {@link ClusterProperties}. */
+/**
+ * The Kafka clients of one instance, configured in one place: Spring Boot's {@code spring.kafka.*}
+ * (brokers, and {@code security.protocol}, SSL and SASL settings, which a production cluster needs:
+ * whoever can write the ward log can command incidents) under this mode's own settings.
+ */
 final class KafkaClients {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaClients.class);
 
-    private final String bootstrap;
+    private final Map<String, Object> producerBase;
+    private final Map<String, Object> consumerBase;
+    private final Map<String, Object> adminBase;
     private final ClusterProperties cluster;
 
-    KafkaClients(String bootstrap, ClusterProperties cluster) {
-        this.bootstrap = bootstrap;
+    KafkaClients(Map<String, Object> producerBase, Map<String, Object> consumerBase, Map<String, Object> adminBase,
+                 ClusterProperties cluster) {
+        this.producerBase = Map.copyOf(producerBase);
+        this.consumerBase = Map.copyOf(consumerBase);
+        this.adminBase = Map.copyOf(adminBase);
         this.cluster = cluster;
     }
 
     /** Idempotent, every record on all in-sync replicas before it counts as sent; a few ms of batching. */
     KafkaProducer<String, byte[]> producer(String name) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> config = new HashMap<>(producerBase);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "anshim-" + cluster.instanceId() + "-" + name);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,8 +81,7 @@ final class KafkaClients {
     }
 
     private Map<String, Object> consumerBase(String name) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> config = new HashMap<>(consumerBase);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "anshim-" + cluster.instanceId() + "-" + name);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -94,7 +100,7 @@ final class KafkaClients {
                 new NewTopic(cluster.heartbeatTopic(), cluster.partitions(), cluster.replicationFactor()).configs(shortLived),
                 new NewTopic(cluster.changesTopic(), cluster.partitions(), cluster.replicationFactor()).configs(shortLived),
                 new NewTopic(cluster.replyTopic(), 1, cluster.replicationFactor()).configs(shortLived));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(adminBase)) {
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);

@@ -11,12 +11,10 @@ import kr.anshim.backend.pipeline.AcceptedEvent;
 import kr.anshim.backend.pipeline.Rejection;
 import kr.anshim.backend.pipeline.WardLog;
 import kr.anshim.backend.pipeline.WardOwner;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,8 +59,7 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
     private final Counter overloaded;
     private final Counter unanswered;
     private volatile KafkaProducer<String, byte[]> producer;
-    private volatile KafkaConsumer<String, byte[]> replies;
-    private volatile Thread replyThread;
+    private volatile PollLoop replies;
     private volatile boolean running;
 
     KafkaWardLog(ClusterProperties cluster, KafkaClients clients, WardPartitions partitions, WardOwner owner,
@@ -160,34 +157,17 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
     public void start() {
         producer = clients.producer("edge");
         producer.partitionsFor(cluster.wardLogTopic());
-        replies = clients.reader("replies");
+        KafkaConsumer<String, byte[]> reader = clients.reader("replies");
         TopicPartition mine = new TopicPartition(cluster.replyTopic(), 0);
-        replies.assign(List.of(mine));
-        replies.seekToEnd(List.of(mine));
-        replies.position(mine);
+        reader.assign(List.of(mine));
+        reader.seekToEnd(List.of(mine));
+        reader.position(mine);
         running = true;
-        replyThread = new Thread(this::readReplies, "anshim-replies-" + cluster.instanceId());
-        replyThread.setDaemon(true);
-        replyThread.start();
+        replies = new PollLoop("anshim-replies-" + cluster.instanceId(), reader, record -> answer(record.value()), log);
+        replies.start();
         started.tryEmitEmpty();
         log.info("Cluster edge {} ready: ward log {}, answers on {}", cluster.instanceId(), cluster.wardLogTopic(),
                 cluster.replyTopic());
-    }
-
-    private void readReplies() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : replies.poll(Duration.ofMillis(200))) {
-                    answer(record.value());
-                }
-            }
-        } catch (WakeupException stopping) {
-            // stop() woke the poll
-        } catch (RuntimeException e) {
-            log.error("Reading answers ended; requests now time out and devices resend", e);
-        } finally {
-            replies.close();
-        }
     }
 
     private void answer(byte[] value) {
@@ -213,25 +193,14 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> r = replies;
+        PollLoop r = replies;
         if (r != null) {
-            r.wakeup();
+            r.stop();
         }
-        join(replyThread);
         KafkaProducer<String, byte[]> p = producer;
         producer = null;
         if (p != null) {
             p.close(Duration.ofSeconds(5));
-        }
-    }
-
-    static void join(Thread thread) {
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -363,7 +363,7 @@ final class OwnerLoop implements SmartLifecycle {
         if (c != null) {
             c.wakeup();
         }
-        KafkaWardLog.join(thread);
+        PollLoop.join(thread);
         KafkaProducer<String, byte[]> p = producer;
         if (p != null) {
             p.close(Duration.ofSeconds(5));

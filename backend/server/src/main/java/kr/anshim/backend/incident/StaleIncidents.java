@@ -18,6 +18,13 @@ public final class StaleIncidents extends RuntimeException {
         this.ids = Set.copyOf(ids);
     }
 
+    /** The one meter of refused stale writes, by writer (journal batches, aging, commands). */
+    public static io.micrometer.core.instrument.Counter counter(io.micrometer.core.instrument.MeterRegistry meters, String writer) {
+        return io.micrometer.core.instrument.Counter.builder("anshim.incident.stale.writes")
+                .description("Incident writes refused because another writer had changed the incident since it was read")
+                .tag("writer", writer).register(meters);
+    }
+
     public Set<UUID> ids() {
         return ids;
     }

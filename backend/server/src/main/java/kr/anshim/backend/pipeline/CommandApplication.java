@@ -63,9 +63,7 @@ class CommandApplication {
         this.fanOut = fanOut;
         this.tx = tx;
         this.clock = clock;
-        this.staleWrites = Counter.builder("anshim.incident.stale.writes")
-                .description("Incident writes refused because another writer had changed the incident since it was read")
-                .tag("writer", "command").register(meters);
+        this.staleWrites = StaleIncidents.counter(meters, "command");
     }
 
     /** Applies {@code command} to its incident if it is in {@code wardCode} and the caller's wards (null: all). */

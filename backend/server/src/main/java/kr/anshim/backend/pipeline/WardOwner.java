@@ -111,9 +111,7 @@ public class WardOwner implements SmartLifecycle {
         this.unstorable = Counter.builder("anshim.ingest.events").tag("outcome", "unstorable").register(meters);
         this.splits = Counter.builder("anshim.journal.batch.splits")
                 .description("Batches split after the database refused their content").register(meters);
-        this.staleWrites = Counter.builder("anshim.incident.stale.writes")
-                .description("Incident writes refused because another writer had changed the incident since it was read")
-                .tag("writer", "journal").register(meters);
+        this.staleWrites = StaleIncidents.counter(meters, "journal");
         meters.gauge("anshim.journal.admission.limit", window, AdmissionWindow::limit);
         meters.gauge("anshim.owner.waiting", queued);
         Mono<Void> load = cluster ? registry.ready()
