@@ -19,10 +19,10 @@ import java.util.function.Function;
  * decided, in whatever order the decisions come (gateways match acks by {@code eventId}).
  *
  * <p>It replaces a {@code flatMap} with a read-ahead of thousands: flatMap's drain loop walks all
- * of its inner slots on every answer, and since commits complete on the journal's thread that walk
+ * of its inner slots on every answer, and since commits complete on the ward owner's thread that walk
  * took 15% of the backend's CPU at twice capacity, on the one thread intake cannot do without.
  * Here an answer costs a queue offer on the deciding thread; acks are encoded and handed to RSocket
- * on {@code sender}, off the journal's thread.
+ * on {@code sender}, off the ward owner's thread.
  *
  * <p>Bounds: the channel asks the gateway for {@code readAhead} frames and asks for more only as
  * answers are delivered downstream, in chunks of a quarter, so at most {@code readAhead} frames are
