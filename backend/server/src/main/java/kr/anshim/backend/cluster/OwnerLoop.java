@@ -65,6 +65,7 @@ final class OwnerLoop implements SmartLifecycle {
     private final Clock clock;
     private final Duration supervisionWindow;
     private final Counter replayed;
+    private final Counter pauses;
     /** Offsets handed to the owner and not yet answered, per ward-log partition. */
     private final Map<Integer, ConcurrentSkipListSet<Long>> unanswered = new ConcurrentHashMap<>();
     /** The next offset to read per ward-log partition (what is committed once nothing before it is unanswered). */
@@ -94,6 +95,8 @@ final class OwnerLoop implements SmartLifecycle {
         this.supervisionWindow = supervisionWindow;
         this.replayed = Counter.builder("anshim.cluster.wards.taken.over")
                 .description("Ward partitions this instance took over").register(meters);
+        this.pauses = Counter.builder("anshim.cluster.owner.pauses")
+                .description("Times the owner paused its partitions because its stage had too many events waiting").register(meters);
         meters.gauge("anshim.cluster.wards.owned", this, loop -> partitions.wardsOf(loop.owned).size());
     }
 
@@ -217,6 +220,7 @@ final class OwnerLoop implements SmartLifecycle {
         if (!paused && waiting > cluster.pauseAbove()) {
             consumer.pause(mine);
             paused = true;
+            pauses.increment();
         } else if (paused && waiting < cluster.resumeBelow()) {
             mine.removeIf(tp -> loading.contains(tp.partition()));
             consumer.resume(mine);

@@ -72,9 +72,13 @@ class ClusterIT {
         EmbeddedPostgresEnvironment.stopEmbedded(DB);
     }
 
-    private static TestBackends.Instance instance(String id, boolean reset) {
-        return TestBackends.start(DB, reset, "--anshim.cluster.enabled=true", "--anshim.cluster.instance-id=" + id,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+    private static TestBackends.Instance instance(String id, boolean reset, String... more) {
+        String[] arguments = new String[3 + more.length];
+        arguments[0] = "--anshim.cluster.enabled=true";
+        arguments[1] = "--anshim.cluster.instance-id=" + id;
+        arguments[2] = "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString();
+        System.arraycopy(more, 0, arguments, 3, more.length);
+        return TestBackends.start(DB, reset, arguments);
     }
 
     @Test
@@ -142,7 +146,8 @@ class ClusterIT {
     @Order(2)
     void a_closed_instances_wards_are_owned_by_the_other_within_15_seconds_and_no_acknowledged_alarm_is_lost() {
         TestBackends.Instance a = instance("c", false);
-        try (TestBackends.Instance b = instance("d", false)) {
+        // a small pause threshold, so the survivor's catching up on the closed owner's backlog is paced
+        try (TestBackends.Instance b = instance("d", false, "--anshim.cluster.pause-above=5", "--anshim.cluster.resume-below=2")) {
             awaitOwnersOfAllWards(a, b);
             Set<String> ofA = owned(a);
             assertThat(ofA).isNotEmpty();
@@ -180,6 +185,8 @@ class ClusterIT {
                                 + " more than 1 s; max ack latency %d ms%n", takeOver.toMillis(), acknowledged.size(),
                         latencies.stream().filter(ms -> ms > 1_000).count(), latencies.stream().mapToLong(Long::longValue).max().orElse(0));
                 assertThat(takeOver).isLessThan(Duration.ofSeconds(15));
+                assertThat(b.bean(io.micrometer.core.instrument.MeterRegistry.class).counter("anshim.cluster.owner.pauses").count())
+                        .as("the survivor paused its partitions while its stage was busy, and still stored everything").isPositive();
                 checkStore(b, acknowledged);
             } finally {
                 load.dispose();
