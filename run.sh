@@ -120,13 +120,14 @@ if $CLUSTER; then
   # the first backend's embedded PostgreSQL is this one's external database (one process owns its directory)
   DB_PORT="$(sed -n 4p "$DATA/db/data/postmaster.pid")"
   echo "Starting second backend (RSocket $((ANSHIM_RSOCKET_PORT + 1)), the same PostgreSQL on port $DB_PORT)..."
-  ANSHIM_RSOCKET_PORT=$((ANSHIM_RSOCKET_PORT + 1)) ANSHIM_HTTP_PORT=$((ANSHIM_HTTP_PORT + 1)) \
-    ANSHIM_MANAGEMENT_PORT=$((ANSHIM_HTTP_PORT + 1)) ANSHIM_DB_URL="postgresql://127.0.0.1:$DB_PORT/postgres" \
+  SECOND_HTTP=$((ANSHIM_HTTP_PORT + 1))
+  ANSHIM_RSOCKET_PORT=$((ANSHIM_RSOCKET_PORT + 1)) ANSHIM_HTTP_PORT=$SECOND_HTTP ANSHIM_MANAGEMENT_PORT=$SECOND_HTTP \
+    ANSHIM_DB_URL="postgresql://127.0.0.1:$DB_PORT/postgres" \
     ANSHIM_DB_USER=postgres ANSHIM_DB_PASSWORD="$(cat "$DATA/db/postgres-password")" \
     java -jar backend/server/target/anshim-backend.jar --spring.profiles.active=demo "${CLUSTER_ARGS[@]}" \
     --anshim.cluster.instance-id=backend-2 > "$LOGS/backend-2.log" 2>&1 &
   PIDS+=($!)
-  wait_for "http://127.0.0.1:$((ANSHIM_HTTP_PORT + 1))/actuator/health" backend-2 "${PIDS[-1]}"
+  wait_for "http://127.0.0.1:$SECOND_HTTP/actuator/health" backend-2 "${PIDS[-1]}"
   export ANSHIM_BACKEND_OTHERS="127.0.0.1:$((ANSHIM_RSOCKET_PORT + 1))"
 fi
 
