@@ -22,10 +22,10 @@ import java.util.function.Function;
  * decided, in whatever order the decisions come (gateways match acks by {@code eventId}).
  *
  * <p>It replaces a {@code flatMap} with a read-ahead of thousands: flatMap's drain loop walks all
- * of its inner slots on every answer, and since commits complete on the journal's thread that walk
+ * of its inner slots on every answer, and since commits complete on the ward owner's thread that walk
  * took 15% of the backend's CPU at twice capacity, on the one thread intake cannot do without.
  * Here a refusal decided on the connection's thread (OVERLOADED, invalid) is encoded and sent at
- * once, as before; an answer decided by a commit costs the journal's thread one queue offer, and
+ * once, as before; an answer decided by a commit costs the ward owner's thread one queue offer, and
  * the acks of a commit are encoded and handed to RSocket together on {@code sender}.
  *
  * <p>Bounds: the channel asks the gateway for {@code readAhead} frames and asks for more only as
