@@ -114,7 +114,7 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
         closeOne();
     }
 
-    /** From a commit: leave the journal's thread at once; {@link #drain} sends. */
+    /** From a commit: leave the ward owner's thread at once; {@link #drain} sends. */
     private void handOver(byte[] frame, Ack ack) {
         committed.offer(ack != null ? ack : onError.apply(frame));
         if (draining.getAndIncrement() == 0) {
