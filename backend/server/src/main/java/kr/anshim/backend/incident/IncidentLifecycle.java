@@ -25,7 +25,9 @@ import static kr.anshim.backend.incident.IncidentStatus.RESOLVED;
 
 /**
  * The incident state machine: new → acknowledged → dispatched → en route → on scene → resolved,
- * with false alarm and cancelled as other ends. Pure: it computes the next incident and the audit
+ * with false alarm and cancelled as other ends. A dispatch must say on what basis it was made
+ * (the resident's request or an alarm, and whether a crime risk was confirmed): that decides the
+ * resident's fee ({@link kr.anshim.api.DispatchFee}), so it is never guessed. Pure: it computes the next incident and the audit
  * entries, or refuses with a message an operator can act on. Reopening is the correlator's
  * business (a new signal within the grace period), never a command.
  */
@@ -92,10 +94,16 @@ public class IncidentLifecycle {
         if (command.responderId() == null || command.responderId().isBlank()) {
             throw new IllegalTransitionException("a dispatch names the responder to send");
         }
+        if (command.residentRequested() == null) {
+            throw new IllegalTransitionException("a dispatch says whether the resident requested it (25,000 won unless"
+                    + " a crime risk is confirmed) or an alarm triggered it (free)");
+        }
+        if (!command.residentRequested() && !alarmRaised(before)) {
+            throw new IllegalTransitionException("an alarm-triggered dispatch needs a device alarm; this incident holds"
+                    + " only the resident's requests");
+        }
         Change moved = status(before, DISPATCHED, null, actor, note, now);
-        Dispatch.Trigger trigger = Boolean.TRUE.equals(command.residentRequested())
-                || (command.residentRequested() == null && residentAsked(before))
-                ? Dispatch.Trigger.RESIDENT_REQUEST : Dispatch.Trigger.ALARM;
+        Dispatch.Trigger trigger = command.residentRequested() ? Dispatch.Trigger.RESIDENT_REQUEST : Dispatch.Trigger.ALARM;
         Dispatch dispatch = new Dispatch(UUID.randomUUID(), before.id(), command.responderId(), now, actor, trigger,
                 command.crimeRiskConfirmed());
         List<Transition> transitions = new ArrayList<>(moved.transitions());
@@ -137,10 +145,16 @@ public class IncidentLifecycle {
         return parse(Outcome.class, value, "outcome").name();
     }
 
-    private static boolean residentAsked(Incident incident) {
-        return incident.signalCounts().containsKey(SignalType.SOS_PRESSED)
-                || incident.signalCounts().containsKey(SignalType.APP_SOS);
+    /**
+     * A device raised it on its own (an abnormal signal: free dispatch), not only the resident's SOS
+     * button or app. A bell or a voice keyword is the resident's cry for help under threat, raised by
+     * a protection device, and counts as an alarm, as the programme treats it.
+     */
+    private static boolean alarmRaised(Incident incident) {
+        return incident.signalCounts().keySet().stream().anyMatch(type -> !RESIDENT_REQUESTS.contains(type));
     }
+
+    private static final Set<SignalType> RESIDENT_REQUESTS = EnumSet.of(SignalType.SOS_PRESSED, SignalType.APP_SOS);
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
         if (value == null || value.isBlank()) {

@@ -73,6 +73,14 @@ public class IncidentCommands {
      * the command says (nobody names an actor), within their role's permissions and only in their wards.
      */
     public Mono<CommandResult> execute(IncidentCommand requested, Caller caller) {
+        return execute(requested, caller, before -> null);
+    }
+
+    /**
+     * As {@link #execute(IncidentCommand, Caller)}, with one more check on the incident as it stands
+     * inside the serial stage: {@code refusal} answers why not, or null to go ahead.
+     */
+    Mono<CommandResult> execute(IncidentCommand requested, Caller caller, java.util.function.Function<Incident, String> refusal) {
         if (requested == null || requested.incidentId() == null || requested.action() == null) {
             return Mono.just(counted(CommandResult.refused("incidentId and action are required", null), "INVALID"));
         }
@@ -89,7 +97,11 @@ public class IncidentCommands {
         String notFound = "no incident " + command.incidentId() + " in your wards";
         return stage.serially(() -> current(command.incidentId())
                         .filter(before -> caller.sees(before.wardCode()))
-                        .flatMap(before -> apply(before, command))
+                        .flatMap(before -> {
+                            String refused = refusal.apply(before);
+                            return refused == null ? apply(before, command)
+                                    : Mono.just(CommandResult.refused(refused, before.view()));
+                        })
                         .switchIfEmpty(Mono.fromSupplier(() -> CommandResult.refused(notFound, null))))
                 .onErrorResume(error -> {
                     log.warn("Command {} on {} not stored: {}", command.action(), command.incidentId(), error.toString());
