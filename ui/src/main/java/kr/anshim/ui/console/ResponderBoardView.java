@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * The responder status board: every unit the operator's wards see (the backend scopes it), with
  * its status, the incident it serves, its ETA and when its position was last measured (KST); a
- * stale position is flagged in words and colour.
+ * stale position is flagged in words and colour. Units on a call come first.
  */
 final class ResponderBoardView extends Grid<UnitStatus> {
 
@@ -26,7 +26,7 @@ final class ResponderBoardView extends Grid<UnitStatus> {
         setId("responder-board");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setSizeFull();
-        addColumn(u -> getTranslation("responder." + u.kind()) + " " + u.callSign()).setHeader(getTranslation("board.unit"))
+        addColumn(UnitStatus::callSign).setHeader(getTranslation("board.unit"))
                 .setAutoWidth(true).setFlexGrow(1).setKey("unit");
         if (severalWards) {
             addColumn(u -> IncidentTexts.ward(u.wardCode())).setHeader(getTranslation("queue.ward")).setAutoWidth(true)
@@ -35,15 +35,20 @@ final class ResponderBoardView extends Grid<UnitStatus> {
         addColumn(u -> getTranslation("responderStatus." + u.status())).setHeader(getTranslation("queue.status"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("status");
         addColumn(this::incident).setHeader(getTranslation("board.incident")).setAutoWidth(true).setFlexGrow(1).setKey("incident");
-        addColumn(u -> u.etaSeconds() == null ? "—" : UnitTexts.eta(this, u.etaSeconds())).setHeader(getTranslation("detail.eta"))
+        setColumnReorderingAllowed(false);
+        addColumn(u -> u.etaSeconds() == null ? "—" : u.etaSeconds() == 0 ? getTranslation("board.eta.arrived")
+                        : getTranslation("detail.eta.value", u.etaSeconds() / 60, u.etaSeconds() % 60)).setHeader(getTranslation("detail.eta"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("eta");
-        addColumn(u -> UnitTexts.position(this, u)).setHeader(getTranslation("board.position")).setAutoWidth(true)
+        addColumn(u -> (u.positionAt() == null ? getTranslation("board.position.never") : Timeline.TIME.format(u.positionAt()))
+                        + (u.stale() ? " ⚠ " + getTranslation("board.stale") : "")).setHeader(getTranslation("board.position")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("position");
         setPartNameGenerator(u -> u.stale() ? "unit-stale-row" : null);
     }
 
+    /** Units on a call first (what the operator follows), each group in the backend's order: ward, then id. */
     void show(ResponderBoard board) {
-        List<UnitStatus> units = board.units();
+        List<UnitStatus> units = new java.util.ArrayList<>(board.units());
+        units.sort(java.util.Comparator.comparing((UnitStatus u) -> u.incidentId() == null));
         setItems(units);
     }
 
