@@ -11,7 +11,7 @@ DIR=load-tests/target/console-bench
 UI_PORT=${UI_PORT:-18080}
 mkdir -p "$DIR"
 rm -f "$DIR/backend.ports"
-java -Xmx1g -jar backend/server/target/anshim-backend.jar --spring.profiles.active=demo \
+java -Xmx1g -jar "${BACKEND_JAR:-backend/server/target/anshim-backend.jar}" --spring.profiles.active=demo \
   --server.port=0 --spring.rsocket.server.port=0 --anshim.demo.households-per-thousand=2 \
   --anshim.embedded-db.dir="$DIR/db" --anshim.embedded-db.reset=true \
   --anshim.ports-file="$DIR/backend.ports" > "$DIR/backend.log" 2>&1 &
@@ -21,10 +21,10 @@ trap 'kill $BACKEND ${UI:-} 2>/dev/null; wait $BACKEND ${UI:-} 2>/dev/null || tr
 for _ in $(seq 1 180); do [ -f "$DIR/backend.ports" ] && break; sleep 1; done
 [ -f "$DIR/backend.ports" ] || { echo "backend did not start; see $DIR/backend.log" >&2; exit 1; }
 PORT=$(grep rsocket "$DIR/backend.ports" | cut -d= -f2)
-ANSHIM_BACKEND_RSOCKET_PORT=$PORT java -Xmx1g -jar ui/target/anshim-ui.jar --spring.profiles.active=demo \
+ANSHIM_BACKEND_RSOCKET_PORT=$PORT java -Xmx1g -jar "${UI_JAR:-ui/target/anshim-ui.jar}" --spring.profiles.active=demo \
   --server.port="$UI_PORT" --server.address=127.0.0.1 > "$DIR/ui.log" 2>&1 &
 UI=$!
 for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$UI_PORT/login" && break; sleep 1; done
-java -Xmx1g -cp load-tests/target/anshim-simulator.jar -Dloader.main=kr.anshim.loadtests.ConsoleBench \
+java -Xmx1g -cp "${SIMULATOR_JAR:-load-tests/target/anshim-simulator.jar}" -Dloader.main=kr.anshim.loadtests.ConsoleBench \
   org.springframework.boot.loader.launch.PropertiesLauncher --port="$PORT" --ui="http://127.0.0.1:$UI_PORT" \
   --households-per-thousand=2 "$@"
