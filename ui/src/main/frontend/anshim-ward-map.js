@@ -190,7 +190,8 @@ class AnshimWardMap extends HTMLElement {
     const max = Math.max(1, ...load.values());
     for (const [code, layer] of this._wardLayers) {
       const share = (load.get(code) || 0) / max;
-      layer.setStyle({ fillColor: share === 0 ? '#1c2a44' : `rgba(255, 69, 58, ${0.15 + 0.5 * share})`, fillOpacity: share === 0 ? 0.55 : 0.85 });
+      // a loaded ward is tinted, never painted over: zoomed in on a flooded ward its markers must still read
+      layer.setStyle({ fillColor: share === 0 ? '#1c2a44' : `rgba(255, 69, 58, ${0.12 + 0.3 * share})`, fillOpacity: share === 0 ? 0.55 : 0.7 });
     }
   }
 
