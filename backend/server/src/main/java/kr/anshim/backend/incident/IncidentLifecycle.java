@@ -2,6 +2,7 @@ package kr.anshim.backend.incident;
 
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.SignalType;
+import kr.anshim.backend.ranking.Severity;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,6 +37,8 @@ public class IncidentLifecycle {
 
     static final int MAX_NOTE = 2_000;
 
+    public static final String CRITICAL_ONE_BY_ONE = "a critical incident is acknowledged in bulk only when selected itself";
+
     private static final Map<IncidentStatus, Set<IncidentStatus>> LEGAL = new EnumMap<>(IncidentStatus.class);
 
     static {
@@ -67,7 +70,7 @@ public class IncidentLifecycle {
             throw new IllegalTransitionException("a note may have at most " + MAX_NOTE + " characters");
         }
         return switch (command.action()) {
-            case ACKNOWLEDGE -> status(before, ACKNOWLEDGED, null, actor, note, now);
+            case ACKNOWLEDGE -> acknowledge(before, command, actor, note, now);
             case EN_ROUTE -> status(before, EN_ROUTE, null, actor, note, now);
             case ON_SCENE -> status(before, ON_SCENE, null, actor, note, now);
             case FALSE_ALARM -> status(before, FALSE_ALARM, "FALSE_ALARM", actor, note, now);
@@ -88,6 +91,14 @@ public class IncidentLifecycle {
         Incident after = before.withStatus(to, outcome, now);
         String detail = outcome == null || to == FALSE_ALARM ? note : join("outcome " + outcome, note);
         return new Change(after, List.of(Transition.status(before, after, actor, detail)), Optional.empty());
+    }
+
+    /** Part of a group acknowledgement ({@link IncidentCommand#BULK}): never a critical incident, which is looked at alone. */
+    private Change acknowledge(Incident before, IncidentCommand command, String actor, String note, Instant now) {
+        if (IncidentCommand.BULK.equals(command.value()) && before.ranking().severity() == Severity.CRITICAL) {
+            throw new IllegalTransitionException(CRITICAL_ONE_BY_ONE);
+        }
+        return status(before, ACKNOWLEDGED, null, actor, note, now);
     }
 
     private Change dispatch(Incident before, IncidentCommand command, String actor, String note, Instant now) {

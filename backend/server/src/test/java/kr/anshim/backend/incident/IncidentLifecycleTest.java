@@ -130,6 +130,21 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void a_critical_incident_refuses_a_group_acknowledgement_and_takes_its_own() {
+        Incident critical = incident(Set.of(SignalType.BELL_PRESSED));
+        Incident tamper = incident(Set.of(SignalType.TAMPER));
+        IncidentCommand bulk = IncidentCommand.of(critical.id(), Action.ACKNOWLEDGE, "op").withValue(IncidentCommand.BULK);
+
+        assertThat(critical.ranking().severity()).isEqualTo(kr.anshim.backend.ranking.Severity.CRITICAL);
+        assertThatThrownBy(() -> lifecycle.apply(critical, bulk, NOW)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessage(IncidentLifecycle.CRITICAL_ONE_BY_ONE);
+        assertThat(lifecycle.apply(tamper, bulk, NOW).after().status()).as("a lesser one goes with its group")
+                .isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(lifecycle.apply(critical, IncidentCommand.of(critical.id(), Action.ACKNOWLEDGE, "op"), NOW).after().status())
+                .as("selected itself, it is acknowledged").isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    }
+
+    @Test
     void the_112_hand_off_and_the_call_back_follow_their_own_steps() {
         Incident incident = incident(Set.of(SignalType.BELL_PRESSED));
         IncidentCommand call112 = IncidentCommand.of(incident.id(), Action.CALL_112, "police-liaison");
