@@ -42,12 +42,14 @@ class Enrolments {
     private final Map<String, Enrolment> byHousehold = new ConcurrentHashMap<>();
     private final Mono<Void> ready;
 
-    Enrolments(DatabaseClient db, TransactionalOperator tx, DeviceRegistry registry, Clock clock) {
+    Enrolments(DatabaseClient db, TransactionalOperator tx, DeviceRegistry registry, Clock clock, List<WelfareSeed> seeds) {
         this.db = db;
         this.tx = tx;
         this.registry = registry;
         this.clock = clock;
-        this.ready = StartupLoad.retrying("the welfare enrolments", registry.ready().then(Mono.defer(this::load)),
+        this.ready = StartupLoad.retrying("the welfare enrolments", registry.ready()
+                                .then(Mono.defer(() -> seeds.isEmpty() ? Mono.empty() : seedIfEmpty(seeds.get(0))))
+                                .then(Mono.defer(this::load)),
                         error -> { }, log)
                 // caches success only: StartupLoad retries without end, so no error is ever cached
                 .cache();
@@ -157,6 +159,12 @@ class Enrolments {
         return db.sql("update welfare_enrolment set answered = true where household_id = $1")
                 .bind(0, householdId).then()
                 .doOnSuccess(done -> watch.answered(householdId));
+    }
+
+    private Mono<Void> seedIfEmpty(WelfareSeed seed) {
+        return db.sql("select count(*) as n from welfare_enrolment").map(row -> row.get("n", Long.class)).one()
+                .filter(count -> count == 0)
+                .flatMap(count -> seed.seed(this));
     }
 
     private Mono<Void> load() {
