@@ -50,7 +50,7 @@ class ActivityIntake {
     }
 
     @MessageMapping(Routes.ACTIVITY_SUMMARY)
-    Mono<Ack> summary(byte[] bytes) {
+    Mono<Ack> summary(@org.springframework.messaging.handler.annotation.Payload(required = false) byte[] bytes) {
         return Callers.require(DEVICE, GATEWAY)
                 .flatMap(caller -> accept(bytes, caller));
     }

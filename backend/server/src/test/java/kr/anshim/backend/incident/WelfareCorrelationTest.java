@@ -47,7 +47,7 @@ class WelfareCorrelationTest {
 
         Flux<Incident> household = Flux.concat(
                 Mono.fromSupplier(() -> correlate(signal("H-3", "DL-3", DeviceFamily.DOOR_LOCK, SignalType.DOOR_LEFT_OPEN))),
-                Mono.delay(Duration.ofHours(5)).map(t -> correlate(signal("H-3", "AS-3", DeviceFamily.ACTIVITY_SUMMARY, SignalType.INACTIVITY))));
+                Mono.delay(Duration.ofHours(5), scheduler).map(t -> correlate(signal("H-3", "AS-3", DeviceFamily.ACTIVITY_SUMMARY, SignalType.INACTIVITY))));
 
         StepVerifier.withVirtualTime(() -> household, () -> scheduler, Long.MAX_VALUE)
                 .assertNext(door -> assertThat(door.kind()).isEqualTo(IncidentKind.ACCESS_ATTEMPT))
@@ -60,7 +60,8 @@ class WelfareCorrelationTest {
                             .isGreaterThan(inactivityAlone.ranking().score());
                     assertThat(both.ranking().severity()).isEqualTo(Severity.HIGH);
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
         assertThat(inactivityAlone.ranking().severity()).isEqualTo(Severity.MEDIUM);
         assertThat(inactivityAlone.ranking().reasons()).doesNotContain("INACTIVE_DOOR_OPEN +20");
     }
@@ -69,8 +70,8 @@ class WelfareCorrelationTest {
     void the_unanswered_escalation_a_day_later_steps_up_the_same_incident_and_a_door_left_open_then_joins_it_too() {
         Flux<Incident> household = Flux.concat(
                 Mono.fromSupplier(() -> correlate(signal("H-4", "AS-4", DeviceFamily.ACTIVITY_SUMMARY, SignalType.INACTIVITY))),
-                Mono.delay(Duration.ofDays(1)).map(t -> correlate(signal("H-4", "AS-4", DeviceFamily.ACTIVITY_SUMMARY, SignalType.INACTIVITY_UNANSWERED))),
-                Mono.delay(Duration.ofHours(2)).map(t -> correlate(signal("H-4", "DL-4", DeviceFamily.DOOR_LOCK, SignalType.DOOR_LEFT_OPEN))));
+                Mono.delay(Duration.ofDays(1), scheduler).map(t -> correlate(signal("H-4", "AS-4", DeviceFamily.ACTIVITY_SUMMARY, SignalType.INACTIVITY_UNANSWERED))),
+                Mono.delay(Duration.ofHours(2), scheduler).map(t -> correlate(signal("H-4", "DL-4", DeviceFamily.DOOR_LOCK, SignalType.DOOR_LEFT_OPEN))));
 
         UUID[] first = new UUID[1];
         StepVerifier.withVirtualTime(() -> household, () -> scheduler, Long.MAX_VALUE)
@@ -89,7 +90,8 @@ class WelfareCorrelationTest {
                     assertThat(door.id()).isEqualTo(first[0]);
                     assertThat(door.ranking().reasons()).contains("INACTIVE_DOOR_OPEN +20");
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
     }
 
     @Test

@@ -8,6 +8,7 @@ import kr.anshim.api.welfare.DemoWelfare;
 import kr.anshim.api.welfare.OutcomeRequest;
 import kr.anshim.api.welfare.WelfareOutcome;
 import kr.anshim.api.welfare.WelfareRoutes;
+import kr.anshim.api.welfare.WelfareTimes;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.device.DeviceRegistry;
@@ -174,6 +175,21 @@ class InactivityCheckIT {
         assertThat(meters.find("anshim.welfare.time.to.outcome").tag("ward", "11410").timer()).isNotNull()
                 .satisfies(t -> assertThat(t.count()).isPositive());
         assertThat(enrolments.watch().timer(person.householdId())).get().satisfies(t -> assertThat(t.answered()).isTrue());
+
+        // the supervisor's per-ward times include it; the officer sees their own ward's only
+        RSocketRequester supervisor = TestConnections.ui(strategies, port);
+        try {
+            List<WelfareTimes> all = supervisor.route(WelfareRoutes.TIMES).retrieveFlux(WelfareTimes.class).collectList().block(Duration.ofSeconds(10));
+            assertThat(all).filteredOn(t -> t.wardCode().equals("11410")).singleElement().satisfies(t -> {
+                assertThat(t.alerts()).isPositive();
+                assertThat(t.medianToOutcomeSeconds()).isNotNull().isPositive();
+                assertThat(t.medianToFirstContactSeconds()).isNotNull();
+            });
+        } finally {
+            supervisor.dispose();
+        }
+        assertThat(officer.route(WelfareRoutes.TIMES).retrieveFlux(WelfareTimes.class).collectList().block(Duration.ofSeconds(10)))
+                .extracting(WelfareTimes::wardCode).containsOnly("11410");
     }
 
     private String reason(String json) {

@@ -124,6 +124,14 @@ class OfficerScopingIT {
         StepVerifier.create(officer.route(Routes.INCIDENT_DETAIL).data(tamper.id().toString()).retrieveMono(IncidentDetail.class))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("in your wards"))
                 .verify(Duration.ofSeconds(10));
+
+        // nor the control room's response times; the supervisor's query is answered (the positive control)
+        kr.anshim.api.ResponseTimeQuery query = new kr.anshim.api.ResponseTimeQuery(Instant.now().minus(Duration.ofDays(1)), Instant.now(),
+                "ward", List.of());
+        StepVerifier.create(officer.route(Routes.RESPONSE_TIME_SUMMARY).data(query).retrieveMono(List.class))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("no wards of yours"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(supervisor.route(Routes.RESPONSE_TIME_SUMMARY).data(query).retrieveMono(List.class).block(Duration.ofSeconds(10))).isNotNull();
     }
 
     private WelfareDetail detail(IncidentView incident) {
