@@ -62,7 +62,7 @@ class VisitSafetyIT {
         WelfareFixtures.Person home = WelfareFixtures.enrol(registry, enrolments, "11410", 37.5811, 126.9321, false, 5, DemoWelfare.OFFICER);
         Instant now = Instant.now();
         VisitResult registered = register(new VisitRequest(home.householdId(), List.of("김복지", "이안전"), "010-2222-3333",
-                now.minusSeconds(60), now.plusSeconds(3)));
+                now.minusSeconds(60), now.plusSeconds(6)));
         assertThat(registered.ok()).as(registered.error()).isTrue();
         VisitView visit = registered.visit();
         assertThat(visit.status()).isEqualTo("OUT");
