@@ -101,8 +101,12 @@ class Enrolments {
         return Optional.empty();
     }
 
-    /** One transaction: a list with any problem saves nothing. The ward is the household's. */
+    /** One transaction: a list with any problem saves nothing. The ward is the household's. Checked on subscription. */
     Mono<Void> save(List<EnrolmentView> rows) {
+        return Mono.defer(() -> saveNow(rows));
+    }
+
+    private Mono<Void> saveNow(List<EnrolmentView> rows) {
         List<String> problems = new ArrayList<>();
         for (EnrolmentView row : rows) {
             problem(row).ifPresent(p -> problems.add((row == null ? "?" : row.householdId()) + ": " + p));

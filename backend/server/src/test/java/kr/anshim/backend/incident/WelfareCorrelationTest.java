@@ -56,9 +56,9 @@ class WelfareCorrelationTest {
                     assertThat(both.kind()).isEqualTo(IncidentKind.INACTIVITY);
                     assertThat(both.signals()).isEqualTo(2);
                     assertThat(both.ranking().reasons()).contains("INACTIVE_DOOR_OPEN +20");
-                    assertThat(both.ranking().score()).isGreaterThan(doorAlone.ranking().score())
-                            .isGreaterThan(inactivityAlone.ranking().score());
-                    assertThat(both.ranking().severity()).isEqualTo(Severity.HIGH);
+                    // compared without the age the door's incident gathered over the five hours
+                    assertThat(signalsOnly(both)).isGreaterThan(signalsOnly(doorAlone)).isGreaterThan(signalsOnly(inactivityAlone));
+                    assertThat(signalsOnly(both)).isGreaterThanOrEqualTo(60);
                 })
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
@@ -83,7 +83,9 @@ class WelfareCorrelationTest {
                 .assertNext(escalated -> {
                     assertThat(escalated.id()).isEqualTo(first[0]);
                     assertThat(escalated.kind()).isEqualTo(IncidentKind.INACTIVITY);
-                    assertThat(escalated.ranking().severity()).isEqualTo(Severity.HIGH);
+                    // HIGH on its signals alone; a day unacknowledged adds its age on top (CRITICAL then)
+                    assertThat(signalsOnly(escalated)).isBetween(60, 89);
+                    assertThat(escalated.ranking().severity()).isIn(Severity.HIGH, Severity.CRITICAL);
                 })
                 .thenAwait(Duration.ofHours(2))
                 .assertNext(door -> {
@@ -100,6 +102,13 @@ class WelfareCorrelationTest {
         scheduler.advanceTimeBy(Duration.ofHours(1));
         Incident second = correlate(signal("H-5", "DL-5", DeviceFamily.DOOR_LOCK, SignalType.WRONG_CODES));
         assertThat(second.id()).isNotEqualTo(first.id());
+    }
+
+    /** The score without the contributions of age (unacknowledged age, the supervisor escalation it leads to). */
+    private static int signalsOnly(Incident incident) {
+        return incident.ranking().contributions().stream()
+                .filter(c -> !c.rule().equals("UNACKNOWLEDGED_AGE") && !c.rule().equals("ESCALATED_TO_SUPERVISOR"))
+                .mapToInt(kr.anshim.backend.ranking.Contribution::points).sum();
     }
 
     private Signal signal(String household, String device, DeviceFamily family, SignalType type) {
