@@ -81,10 +81,14 @@ class VisitOverrunBrowserIT {
         type("visit-first", "김복지");
         type("visit-second", "이안전");
         LocalDateTime back = LocalDateTime.now(ZoneId.of("Asia/Seoul")).plusMinutes(1).withSecond(0).withNano(0);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("visit-expected")),
+        // the picker tells the server on its change event, as when a person picks a time
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", driver.findElement(By.id("visit-expected")),
                 back.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         driver.findElement(By.id("visit-register")).click();
+        String expected = back.format(DateTimeFormatter.ofPattern("MM-dd HH:mm"));
         wait.until(d -> d.findElement(By.id("welfare-visits")).getText().contains(home.id()));
+        assertThat(driver.findElement(By.id("welfare-visits")).getText()).as("the expected return the form sent").contains(expected);
         Browser.screenshot(driver, "welfare-visit-registered");
 
         new WebDriverWait(driver, Duration.ofSeconds(150), Duration.ofMillis(250))
