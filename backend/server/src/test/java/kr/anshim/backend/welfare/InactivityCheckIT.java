@@ -151,6 +151,10 @@ class InactivityCheckIT {
         assertThat(escalated.severity()).isEqualTo("HIGH");
         assertThat(escalated.reasons()).anyMatch(r -> r.startsWith("INACTIVITY_UNANSWERED"));
 
+        // the level reached is stored with the person, so a restarted backend does not raise it again
+        assertThat(db.sql("select alert_level from welfare_enrolment where household_id = $1").bind(0, person.householdId())
+                .map(r -> r.get("alert_level", Integer.class)).one().block()).isEqualTo(2);
+
         // both notices are kept in the outbox (dispatch is off in the tests: PENDING, on the logging adapter)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outbox.aboutIncident(alert.id()).collectList().block())
                 .hasSize(2).allSatisfy(d -> {
