@@ -183,7 +183,7 @@ class Enrolments {
                             instant(row.get("enrolled_at", java.time.OffsetDateTime.class)),
                             instant(row.get("last_activity_at", java.time.OffsetDateTime.class)));
                     watch.watch(e.householdId(), e.threshold(), e.since(), row.get("alert_level", Integer.class),
-                            Boolean.TRUE.equals(row.get("answered", Boolean.class)));
+                            Boolean.TRUE.equals(row.get("answered", Boolean.class)), e.lastActivityAt() != null);
                     return e;
                 })
                 .all()

@@ -20,8 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InactivityWatch {
 
-    /** One person's timer. {@code since} is the last activity, or the enrolment if none was reported yet. */
-    record Timer(String householdId, Duration threshold, Instant since, int level, boolean answered) {
+    /**
+     * One person's timer. {@code since} is the last activity, or the enrolment while none was reported
+     * ({@code reported} false): the first summary then sets it, however old its activity.
+     */
+    record Timer(String householdId, Duration threshold, Instant since, int level, boolean answered, boolean reported) {
 
         Instant dueAt() {
             return since.plus(threshold);
@@ -35,22 +38,25 @@ final class InactivityWatch {
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** Starts (or replaces) a person's timer, keeping the level already reached (e.g. from the database after a restart). */
-    void watch(String householdId, Duration threshold, Instant since, int level, boolean answered) {
-        timers.put(householdId, new Timer(householdId, threshold, since, level, answered));
+    void watch(String householdId, Duration threshold, Instant since, int level, boolean answered, boolean reported) {
+        timers.put(householdId, new Timer(householdId, threshold, since, level, answered, reported));
     }
 
     void forget(String householdId) {
         timers.remove(householdId);
     }
 
-    /** Activity at {@code at}: the timer restarts from it (an older summary changes nothing). True if it restarted. */
+    /**
+     * Activity at {@code at}: the timer restarts from it. An older activity than the one known changes
+     * nothing; the first one reported replaces the enrolment time. True if the timer restarted.
+     */
     boolean activity(String householdId, Instant at) {
         Timer[] restarted = new Timer[1];
         timers.computeIfPresent(householdId, (id, t) -> {
-            if (!at.isAfter(t.since())) {
+            if (t.reported() && !at.isAfter(t.since())) {
                 return t;
             }
-            restarted[0] = new Timer(id, t.threshold(), at, 0, false);
+            restarted[0] = new Timer(id, t.threshold(), at, 0, false, true);
             return restarted[0];
         });
         return restarted[0] != null;
@@ -58,13 +64,13 @@ final class InactivityWatch {
 
     /** The officer recorded an outcome: no further escalation until the next lapse. */
     void answered(String householdId) {
-        timers.computeIfPresent(householdId, (id, t) -> new Timer(id, t.threshold(), t.since(), t.level(), true));
+        timers.computeIfPresent(householdId, (id, t) -> new Timer(id, t.threshold(), t.since(), t.level(), true, t.reported()));
     }
 
     /** A lapse that could not be recorded: the next check raises it again. */
     void retry(Lapse lapse) {
         timers.computeIfPresent(lapse.householdId(), (id, t) -> t.level() == lapse.level() && t.since().equals(lapse.since())
-                ? new Timer(id, t.threshold(), t.since(), lapse.level() - 1, t.answered()) : t);
+                ? new Timer(id, t.threshold(), t.since(), lapse.level() - 1, t.answered(), t.reported()) : t);
     }
 
     Optional<Timer> timer(String householdId) {
@@ -88,7 +94,7 @@ final class InactivityWatch {
             Instant due = t.dueAt();
             int next = t.level() == 0 && !now.isBefore(due) ? 1
                     : t.level() == 1 && !t.answered() && !now.isBefore(due.plus(unansweredAfter)) ? 2 : 0;
-            if (next > 0 && timers.replace(t.householdId(), t, new Timer(t.householdId(), t.threshold(), t.since(), next, t.answered()))) {
+            if (next > 0 && timers.replace(t.householdId(), t, new Timer(t.householdId(), t.threshold(), t.since(), next, t.answered(), t.reported()))) {
                 lapses.add(new Lapse(t.householdId(), next, t.since(), next == 1 ? due : due.plus(unansweredAfter), now));
             }
         }

@@ -23,8 +23,8 @@ class InactivityWatchTest {
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
         VirtualClock clock = new VirtualClock(scheduler, START);
         InactivityWatch watch = new InactivityWatch();
-        watch.watch("H-ONE-DAY", Duration.ofDays(1), START, 0, false);
-        watch.watch("H-THREE-DAYS", Duration.ofDays(3), START, 0, false);
+        watch.watch("H-ONE-DAY", Duration.ofDays(1), START, 0, false, true);
+        watch.watch("H-THREE-DAYS", Duration.ofDays(3), START, 0, false, true);
 
         StepVerifier.withVirtualTime(() -> watch.lapses(clock, CHECK, DAY), () -> scheduler, Long.MAX_VALUE)
                 .expectSubscription()
@@ -60,8 +60,8 @@ class InactivityWatchTest {
         VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
         VirtualClock clock = new VirtualClock(scheduler, START);
         InactivityWatch watch = new InactivityWatch();
-        watch.watch("H-ACTIVE", Duration.ofDays(2), START, 0, false);
-        watch.watch("H-ANSWERED", Duration.ofDays(1), START, 0, false);
+        watch.watch("H-ACTIVE", Duration.ofDays(2), START, 0, false, true);
+        watch.watch("H-ANSWERED", Duration.ofDays(1), START, 0, false, true);
 
         StepVerifier.withVirtualTime(() -> watch.lapses(clock, CHECK, DAY), () -> scheduler, Long.MAX_VALUE)
                 .expectSubscription()
@@ -89,9 +89,22 @@ class InactivityWatchTest {
     }
 
     @Test
+    void the_first_summary_sets_the_last_activity_even_if_it_is_older_than_the_enrolment() {
+        InactivityWatch watch = new InactivityWatch();
+        watch.watch("H-NEW", Duration.ofDays(1), START, 0, false, false);
+        assertThat(watch.activity("H-NEW", START.minus(Duration.ofHours(30)))).isTrue();
+        assertThat(watch.sweep(START, DAY)).singleElement().satisfies(lapse -> {
+            assertThat(lapse.level()).isEqualTo(1);
+            assertThat(lapse.dueAt()).isEqualTo(START.minus(Duration.ofHours(6)));
+        });
+        // from then on an older summary changes nothing
+        assertThat(watch.activity("H-NEW", START.minus(Duration.ofHours(40)))).isFalse();
+    }
+
+    @Test
     void an_older_summary_changes_nothing_and_a_lapse_not_recorded_is_raised_again() {
         InactivityWatch watch = new InactivityWatch();
-        watch.watch("H-1", Duration.ofDays(1), START, 0, false);
+        watch.watch("H-1", Duration.ofDays(1), START, 0, false, true);
         assertThat(watch.activity("H-1", START.minusSeconds(60))).isFalse();
         assertThat(watch.activity("H-UNKNOWN", START)).isFalse();
 
