@@ -10,7 +10,10 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -19,10 +22,11 @@ import java.util.function.Function;
  * decided, in whatever order the decisions come (gateways match acks by {@code eventId}).
  *
  * <p>It replaces a {@code flatMap} with a read-ahead of thousands: flatMap's drain loop walks all
- * of its inner slots on every answer, and since commits complete on the journal's thread that walk
+ * of its inner slots on every answer, and since commits complete on the ward owner's thread that walk
  * took 15% of the backend's CPU at twice capacity, on the one thread intake cannot do without.
- * Here an answer costs a queue offer on the deciding thread; acks are encoded and handed to RSocket
- * on {@code sender}, off the journal's thread.
+ * Here a refusal decided on the connection's thread (OVERLOADED, invalid) is encoded and sent at
+ * once, as before; an answer decided by a commit costs the ward owner's thread one queue offer, and
+ * the acks of a commit are encoded and handed to RSocket together on {@code sender}.
  *
  * <p>Bounds: the channel asks the gateway for {@code readAhead} frames and asks for more only as
  * answers are delivered downstream, in chunks of a quarter, so at most {@code readAhead} frames are
@@ -37,12 +41,17 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
     private final int replenish;
     /** 1 while the inbound is open, plus one per frame not yet answered; the channel completes at 0. */
     private final AtomicInteger open = new AtomicInteger(1);
-    private FluxSink<Ack> answers;
+    private final Scheduler sender;
+    /** Answers decided by commits, waiting for {@link #drain}; {@link #draining} admits one drain at a time. */
+    private final Queue<Ack> committed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger draining = new AtomicInteger();
+    private FluxSink<Payload> answers;
     /** Answers delivered since the last request; touched serially by the downstream only. */
     private int delivered;
 
     private AlarmChannel(Function<byte[], Mono<Ack>> decide, Function<byte[], Ack> onError, Function<Ack, Payload> encode,
-                         int readAhead) {
+                         int readAhead, Scheduler sender) {
+        this.sender = sender;
         this.decide = decide;
         this.onError = onError;
         this.encode = encode;
@@ -57,14 +66,12 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
     static Flux<Payload> answer(Flux<byte[]> frames, int readAhead, Function<byte[], Mono<Ack>> decide,
                                 Function<byte[], Ack> onError, Function<Ack, Payload> encode, Scheduler sender) {
         return Flux.defer(() -> {
-            AlarmChannel channel = new AlarmChannel(decide, onError, encode, readAhead);
-            return Flux.<Ack>create(sink -> {
+            AlarmChannel channel = new AlarmChannel(decide, onError, encode, readAhead, sender);
+            return Flux.<Payload>create(sink -> {
                         channel.answers = sink;
                         sink.onDispose(channel::dispose);
                         frames.subscribe(channel);
                     }, FluxSink.OverflowStrategy.BUFFER)
-                    .publishOn(sender, channel.replenish)
-                    .map(channel.encode)
                     .doOnNext(sent -> channel.sent());
         });
     }
@@ -89,7 +96,7 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
             answered(frame, value(scalar));
         } else {
             decision.switchIfEmpty(Mono.fromSupplier(() -> onError.apply(frame)))
-                    .subscribe(ack -> answered(frame, ack), error -> answered(frame, null));
+                    .subscribe(ack -> handOver(frame, ack), error -> handOver(frame, null));
         }
     }
 
@@ -103,8 +110,32 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
 
     /** Exactly once per frame: a missing decision (error or empty) gets {@code onError}'s answer. */
     private void answered(byte[] frame, Ack ack) {
-        answers.next(ack != null ? ack : onError.apply(frame));
+        answers.next(encode.apply(ack != null ? ack : onError.apply(frame)));
         closeOne();
+    }
+
+    /** From a commit: leave the ward owner's thread at once; {@link #drain} sends. */
+    private void handOver(byte[] frame, Ack ack) {
+        committed.offer(ack != null ? ack : onError.apply(frame));
+        if (draining.getAndIncrement() == 0) {
+            try {
+                sender.schedule(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                drain();
+            }
+        }
+    }
+
+    private void drain() {
+        int missed = 1;
+        do {
+            Ack ack;
+            while ((ack = committed.poll()) != null) {
+                answers.next(encode.apply(ack));
+                closeOne();
+            }
+            missed = draining.addAndGet(-missed);
+        } while (missed != 0);
     }
 
     @Override
