@@ -4,7 +4,7 @@ import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.welfare.EnrolmentView;
 import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.RegisteredDevice;
-import kr.anshim.backend.ingest.StartupLoad;
+import kr.anshim.backend.pipeline.StartupLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -78,10 +78,10 @@ class VisitSafety implements SmartLifecycle {
 
     private WelfareSignals.Changed teamBack(Incident incident, Visit back, Caller caller) {
         if (!incident.status().open()) {
-            return new WelfareSignals.Changed(incident.touched(back.checkedInAt()), List.of(), visits.update(back));
+            return new WelfareSignals.Changed(incident, incident.touched(back.checkedInAt()), List.of(), visits.update(back));
         }
         Incident after = incident.withStatus(IncidentStatus.RESOLVED, WelfareOutcome.TEAM_SAFE.name(), back.checkedInAt());
-        return new WelfareSignals.Changed(after,
+        return new WelfareSignals.Changed(incident, after,
                 List.of(Transition.status(incident, after, caller.id(), "visiting team checked in: TEAM_SAFE")),
                 visits.update(back).then(alerts.closed(incident.id(), WelfareOutcome.TEAM_SAFE.name(), caller.id(), back.checkedInAt()).then()));
     }

@@ -1,7 +1,7 @@
 package kr.anshim.backend.welfare;
 
 import kr.anshim.api.welfare.VisitRequest;
-import kr.anshim.backend.ingest.StartupLoad;
+import kr.anshim.backend.pipeline.StartupLoad;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.Role;
 import org.slf4j.Logger;

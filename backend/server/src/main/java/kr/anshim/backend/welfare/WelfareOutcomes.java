@@ -57,7 +57,7 @@ class WelfareOutcomes {
             Instant now = clock.instant();
             Incident after = incident.touched(now);
             String note = "welfare contact" + (blank(request.note()) ? "" : ": " + request.note().strip());
-            return new WelfareSignals.Changed(after, List.of(new Transition(after.id(), now, caller.id(), "NOTE", null, null, note)),
+            return new WelfareSignals.Changed(incident, after, List.of(new Transition(after.id(), now, caller.id(), "NOTE", null, null, note)),
                     alerts.contacted(after.id(), caller.id(), now).doOnNext(first -> {
                         if (first) {
                             record("first.contact", after, now);
@@ -84,7 +84,7 @@ class WelfareOutcomes {
                     .then(alerts.closed(after.id(), request.outcome().name(), caller.id(), now))
                     .doOnNext(closed -> record("outcome", after, now))
                     .then(owner.visit() ? Mono.empty() : enrolments.answered(owner.householdId()));
-            return new WelfareSignals.Changed(after, List.of(Transition.status(incident, after, caller.id(), note)), rows);
+            return new WelfareSignals.Changed(incident, after, List.of(Transition.status(incident, after, caller.id(), note)), rows);
         });
     }
 

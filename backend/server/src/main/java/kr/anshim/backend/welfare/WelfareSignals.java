@@ -5,11 +5,11 @@ import kr.anshim.backend.incident.CorrelationPlan;
 import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
-import kr.anshim.backend.incident.SerialStage;
 import kr.anshim.backend.incident.Signal;
 import kr.anshim.backend.incident.Transition;
 import kr.anshim.backend.livefeed.ClusterFanOut;
-import kr.anshim.backend.livefeed.LiveFeed;
+import kr.anshim.backend.pipeline.ChangeFeed;
+import kr.anshim.backend.pipeline.WardOwner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -23,28 +23,29 @@ import java.util.function.Function;
  * alarms do: planned by the {@link Correlator} in the serial stage, so they fold into the household's
  * open incident (an inactivity alert and a door left open rank together), stored with their audit
  * entries and the caller's own rows in one transaction, announced to the other instances, then
- * published. They are raised by the backend, so they have no device event row of their own: their
+ * published (in a cluster the instance's writes are conditional on the version read, so a stale one is
+ * refused and raised again at the next check). They are raised by the backend, so they have no device event row of their own: their
  * record is the welfare tables and the incident's audit trail.
  */
 @Component
 class WelfareSignals {
 
-    private final SerialStage stage;
+    private final WardOwner stage;
     private final Correlator correlator;
     private final IncidentStore incidents;
     private final AuditTrail audit;
     private final ClusterFanOut fanOut;
-    private final LiveFeed liveFeed;
+    private final ChangeFeed changes;
     private final TransactionalOperator tx;
 
-    WelfareSignals(SerialStage stage, Correlator correlator, IncidentStore incidents, AuditTrail audit,
-                   ClusterFanOut fanOut, LiveFeed liveFeed, TransactionalOperator tx) {
+    WelfareSignals(WardOwner stage, Correlator correlator, IncidentStore incidents, AuditTrail audit,
+                   ClusterFanOut fanOut, ChangeFeed changes, TransactionalOperator tx) {
         this.stage = stage;
         this.correlator = correlator;
         this.incidents = incidents;
         this.audit = audit;
         this.fanOut = fanOut;
-        this.liveFeed = liveFeed;
+        this.changes = changes;
         this.tx = tx;
     }
 
@@ -55,7 +56,7 @@ class WelfareSignals {
             UUID id = plan.incidentOf(signal.eventId()).orElseThrow(
                     () -> new IllegalStateException("a welfare signal always opens or joins an incident"));
             Incident incident = plan.changed().get(id);
-            return store(plan, plan.transitions(), alsoStore.apply(incident)).thenReturn(incident);
+            return store(plan, incidents.write(plan), plan.transitions(), alsoStore.apply(incident)).thenReturn(incident);
         });
     }
 
@@ -66,27 +67,28 @@ class WelfareSignals {
     Mono<Incident> change(UUID incidentId, Function<Incident, Mono<Changed>> change) {
         return stage.serially(() -> current(incidentId)
                 .flatMap(change)
-                .flatMap(changed -> store(CorrelationPlan.of(changed.after()), changed.transitions(), changed.alsoStore())
-                        .thenReturn(changed.after())));
+                .flatMap(changed -> store(CorrelationPlan.of(changed.after()),
+                        incidents.write(List.of(changed.after()), id -> changed.before().version()),
+                        changed.transitions(), changed.alsoStore()).thenReturn(changed.after())));
     }
 
-    /** An incident's new state, its audit entries and the welfare rows stored with it. */
-    record Changed(Incident after, List<Transition> transitions, Mono<Void> alsoStore) {
+    /** An incident's new state (written only over the version {@code before} was read at), its audit entries and the welfare rows stored with it. */
+    record Changed(Incident before, Incident after, List<Transition> transitions, Mono<Void> alsoStore) {
     }
 
     Mono<Incident> current(UUID id) {
         return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byId(id));
     }
 
-    private Mono<Void> store(CorrelationPlan plan, List<Transition> transitions, Mono<Void> alsoStore) {
-        return incidents.upsert(plan.changedIncidents())
+    private Mono<Void> store(CorrelationPlan plan, Mono<Void> write, List<Transition> transitions, Mono<Void> alsoStore) {
+        return write
                 .then(audit.append(transitions))
                 .then(alsoStore)
                 .then(fanOut.announce(plan.changed().keySet()))
                 .as(tx::transactional)
                 .then(Mono.fromRunnable(() -> {
                     correlator.commit(plan);
-                    plan.changedIncidents().stream().map(Incident::view).forEach(liveFeed::publish);
+                    changes.committed(plan.changedIncidents());
                 }));
     }
 }
