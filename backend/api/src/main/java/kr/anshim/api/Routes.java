@@ -12,6 +12,12 @@ public final class Routes {
     /** Fire-and-forget: a device heartbeat; heartbeats may be coalesced. */
     public static final String HEARTBEAT = "device.heartbeat";
 
+    /**
+     * Request-response: an activity summary of one enrolled person (똑똑문안: the last call or other activity
+     * on their phone) in, one {@link Ack} out after a durable commit; see docs/device-protocol.md.
+     */
+    public static final String ACTIVITY_SUMMARY = "device.activity";
+
     /** Request-stream: a snapshot of the open incidents, then every change, live. */
     public static final String INCIDENTS_LIVE = "incidents.live";
 

@@ -221,6 +221,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         switch (user.role()) {
             case "POLICE_LIAISON" -> event.forwardTo(PoliceView.class);
             case "ADMIN" -> event.forwardTo(AdminView.class);
+            case "OFFICER" -> event.forwardTo(kr.anshim.ui.welfare.WelfareView.class);
             default -> { }
         }
     }
