@@ -232,7 +232,9 @@ public class Correlator {
     }
 
     private boolean withinWindow(Incident incident, Signal signal) {
-        return !signal.occurredAt().isAfter(incident.lastSignalAt().plus(window));
+        // a welfare alert is about days, not minutes: it and its household's open incident belong together
+        return !signal.occurredAt().isAfter(incident.lastSignalAt().plus(window))
+                || signal.type().welfare() || incident.kind().welfare();
     }
 
     private void remember(Incident incident) {

@@ -66,7 +66,7 @@ public class LiveFeed {
      * waits in the returned buffer until its reader ({@link ConflatingBuffer#flux()}) asks for it.
      * Dispose it (cancelling its reader does) to stop listening.
      */
-    ConflatingBuffer<UUID, IncidentView> listen(Predicate<IncidentView> scope) {
+    public ConflatingBuffer<UUID, IncidentView> listen(Predicate<IncidentView> scope) {
         ConflatingBuffer<UUID, IncidentView>[] self = new ConflatingBuffer[1];
         self[0] = new ConflatingBuffer<>(IncidentView::id, IncidentView::version, SUBSCRIBER_BUFFER,
                 conflated::increment, overflowed::increment, () -> buffers.remove(self[0]));

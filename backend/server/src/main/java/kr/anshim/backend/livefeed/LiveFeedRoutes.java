@@ -24,7 +24,7 @@ import static kr.anshim.api.ConnectionCredentials.Kind.USER;
  * what changed after it (see {@link LiveFrame} for the frames).
  */
 @Controller
-class LiveFeedRoutes {
+public class LiveFeedRoutes {
 
     private final IncidentStore incidents;
     private final LiveFeed feed;
@@ -61,7 +61,7 @@ class LiveFeedRoutes {
      * incident: a change that was buffered while the snapshot was read, and that the snapshot
      * already holds (or holds newer), is not sent again.
      */
-    static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes) {
+    public static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes) {
         Map<UUID, Long> sent = new HashMap<>();
         snapshot.forEach(incident -> sent.put(incident.id(), incident.version()));
         Flux<LiveFrame> after = changes

@@ -223,7 +223,7 @@ public class WardOwner implements SmartLifecycle {
     }
 
     /** Runs {@code work} in the serial stage, between batches; its result or error is the caller's. */
-    <T> Mono<T> serially(Supplier<Mono<T>> work) {
+    public <T> Mono<T> serially(Supplier<Mono<T>> work) {
         return Mono.create(reply -> {
             FluxSink<Supplier<Mono<Void>>> sink = tasks;
             if (sink == null) {
