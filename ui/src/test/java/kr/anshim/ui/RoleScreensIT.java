@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinServletRequest;
+import kr.anshim.api.IncidentKind;
 import kr.anshim.api.IncidentView;
 import kr.anshim.ui.console.ConsoleView;
 import kr.anshim.ui.police.PoliceView;
@@ -105,9 +106,9 @@ class RoleScreensIT {
         UI.getCurrent().navigate("");
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(PoliceView.class);
         Grid<IncidentView> queue = _get(Grid.class, spec -> spec.withId("police-queue"));
-        waitFor(() -> items(queue).stream().anyMatch(i -> i.kind().equals("EMERGENCY")));
+        waitFor(() -> items(queue).stream().anyMatch(i -> i.kind() == IncidentKind.EMERGENCY));
 
-        IncidentView bell = items(queue).stream().filter(i -> i.kind().equals("EMERGENCY")).findFirst().orElseThrow();
+        IncidentView bell = items(queue).stream().filter(i -> i.kind() == IncidentKind.EMERGENCY).findFirst().orElseThrow();
         queue.select(bell);
         Span household = _get(Span.class, spec -> spec.withId("police-household"));
         waitFor(() -> !household.getText().isEmpty());

@@ -22,7 +22,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.annotation.security.PermitAll;
 import kr.anshim.ui.police.PoliceView;
 import kr.anshim.ui.security.AdminView;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.Severity;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.ui.IncidentTexts;
@@ -188,7 +190,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static boolean unacknowledgedCritical(IncidentView incident) {
-        return incident.severity().equals("CRITICAL") && incident.status().equals("NEW");
+        return incident.severity() == Severity.CRITICAL && incident.status() == IncidentStatus.NEW;
     }
 
     /** The console is for operators and supervisors; everyone else lands on their own screen. */
@@ -226,7 +228,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
                 .setAutoWidth(true).setFlexGrow(0).setKey("call112");
         queue.addColumn(i -> getTranslation("callback." + i.callback())).setHeader(getTranslation("queue.callback"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("callback");
-        queue.setClassNameGenerator(i -> "severity-" + i.severity().toLowerCase());
+        queue.setClassNameGenerator(i -> "severity-" + i.severity().name().toLowerCase());
         queue.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null) {
                 panel.show(change.getValue());
@@ -283,7 +285,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         map.upsert(changes.upserted());
         showStatus();
         long critical = open.all().stream().filter(ConsoleView::unacknowledgedCritical).count();
-        long high = open.all().stream().filter(i -> i.severity().equals("HIGH") && i.status().equals("NEW")).count();
+        long high = open.all().stream().filter(i -> i.severity() == Severity.HIGH && i.status() == IncidentStatus.NEW).count();
         // same place, same size, with or without: the layout never moves under the operator's pointer
         alert.setText(critical > 0 ? getTranslation("alert.critical", critical) : getTranslation("alert.none"));
         alert.setClassName("anshim-alert--idle", critical == 0);

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import kr.anshim.api.Call112Status;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.LiveFrame;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,12 +46,6 @@ import java.util.UUID;
 @PageTitle("경찰 연계 · 안심 통합관제")
 @RolesAllowed({"POLICE_LIAISON", "SUPERVISOR"})
 public class PoliceView extends VerticalLayout {
-
-    /** Police accept a hand-off an operator or supervisor started, then assign a patrol; they never start one. */
-    private static final Map<String, String> NEXT = Map.of("REQUESTED", "ACCEPTED", "ACCEPTED", "PATROL_ASSIGNED");
-    /** A supervisor on this screen may also start the hand-off. */
-    private static final Map<String, String> NEXT_SUPERVISOR = Map.of("NOT_REQUESTED", "REQUESTED", "REQUESTED", "ACCEPTED",
-            "ACCEPTED", "PATROL_ASSIGNED");
 
     private final ScreenData data;
     private final AnshimUser user;
@@ -97,9 +91,9 @@ public class PoliceView extends VerticalLayout {
     }
 
     private HorizontalLayout advance(IncidentView incident) {
-        String next = (user.role().equals("SUPERVISOR") ? NEXT_SUPERVISOR : NEXT).get(incident.call112());
+        String next = forward112(incident);
         if (next == null) {
-            return new HorizontalLayout(new Span("NOT_REQUESTED".equals(incident.call112())
+            return new HorizontalLayout(new Span(incident.call112() == Call112Status.NOT_REQUESTED
                     ? getTranslation("police.waiting") : "✓"));
         }
         Button button = new Button("→ " + getTranslation("call112." + next), click -> data.command(user,
@@ -112,6 +106,15 @@ public class PoliceView extends VerticalLayout {
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         button.setId("call112-" + incident.id());
         return new HorizontalLayout(button);
+    }
+
+    /**
+     * The hand-off's next step forward as the backend allows it for this user (police: accept, then
+     * assign a patrol; a supervisor may also start it), or null. Withdrawing is the console's business.
+     */
+    static String forward112(IncidentView incident) {
+        return incident.next().call112().stream().filter(to -> to != Call112Status.NOT_REQUESTED)
+                .map(Enum::name).findFirst().orElse(null);
     }
 
     @Override

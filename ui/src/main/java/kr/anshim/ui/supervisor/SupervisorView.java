@@ -11,7 +11,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.Severity;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.api.Ward;
@@ -118,13 +120,13 @@ public class SupervisorView extends VerticalLayout {
     private void show(List<LiveFrame> batch) {
         open.apply(batch);
         wards.setItems(Wards.seoul().all().stream().map(this::load).toList());
-        escalated.setItems(open.all().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ESCALATED")))
+        escalated.setItems(open.all().stream().filter(IncidentView::escalated)
                 .sorted((a, b) -> Integer.compare(b.score(), a.score())).toList());
     }
 
     private WardLoad load(Ward ward) {
         List<IncidentView> mine = open.all().stream().filter(i -> i.wardCode().equals(ward.code())).toList();
-        return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity().equals("CRITICAL")).count(),
-                mine.stream().filter(i -> i.status().equals("NEW")).count());
+        return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity() == Severity.CRITICAL).count(),
+                mine.stream().filter(i -> i.status() == IncidentStatus.NEW).count());
     }
 }

@@ -1,5 +1,6 @@
 package kr.anshim.backend.ingest;
 
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

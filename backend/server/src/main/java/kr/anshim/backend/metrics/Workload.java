@@ -1,5 +1,6 @@
 package kr.anshim.backend.metrics;
 
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.WorkloadReport;
 import kr.anshim.api.WorkloadReport.OperatorHour;
 import kr.anshim.api.WorkloadReport.OperatorLoad;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,7 +32,6 @@ import java.util.TreeMap;
 final class Workload {
 
     private static final Duration HOUR = Duration.ofHours(1);
-    private static final Set<String> ENDS = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
 
     private final Instant from;
     private final Instant to;
@@ -58,7 +57,7 @@ final class Workload {
             }
             if ("NEW".equals(t.to()) && openSince == null) {
                 openSince = t.at();
-            } else if (ENDS.contains(t.to()) && openSince != null) {
+            } else if (IncidentStatus.isClosed(t.to()) && openSince != null) {
                 open(openSince, t.at());
                 openSince = null;
             } else if ("ACKNOWLEDGED".equals(t.to()) && !t.at().isBefore(from) && t.at().isBefore(to)) {

@@ -3,6 +3,7 @@ package kr.anshim.backend.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.CommandResult;
 import kr.anshim.backend.security.Caller;
+import kr.anshim.backend.security.ScreenViews;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.ResponderView;
 import kr.anshim.backend.incident.AuditTrail;
@@ -11,7 +12,7 @@ import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.IllegalTransitionException;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentLifecycle;
-import kr.anshim.backend.incident.IncidentStatus;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.incident.SerialStage;
 import kr.anshim.backend.livefeed.ClusterFanOut;
@@ -89,7 +90,7 @@ public class IncidentCommands {
         String notFound = "no incident " + command.incidentId() + " in your wards";
         return stage.serially(() -> current(command.incidentId())
                         .filter(before -> caller.sees(before.wardCode()))
-                        .flatMap(before -> apply(before, command))
+                        .flatMap(before -> apply(before, command, caller))
                         .switchIfEmpty(Mono.fromSupplier(() -> CommandResult.refused(notFound, null))))
                 .onErrorResume(error -> {
                     log.warn("Command {} on {} not stored: {}", command.action(), command.incidentId(), error.toString());
@@ -102,12 +103,12 @@ public class IncidentCommands {
         return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byId(id));
     }
 
-    private Mono<CommandResult> apply(Incident before, IncidentCommand command) {
+    private Mono<CommandResult> apply(Incident before, IncidentCommand command, Caller caller) {
         IncidentLifecycle.Change change;
         try {
             change = lifecycle.apply(before, command, clock.instant());
         } catch (IllegalTransitionException refused) {
-            return Mono.just(CommandResult.refused(refused.getMessage(), before.view()));
+            return Mono.just(CommandResult.refused(refused.getMessage(), ScreenViews.forCaller(caller, before.view())));
         }
         Incident after = change.after();
         Mono<Void> assign = change.dispatch()
@@ -126,9 +127,9 @@ public class IncidentCommands {
                     liveFeed.publish(after.view());
                 }))
                 .then(followResponders(before, after))
-                .thenReturn(CommandResult.ok(after.view()))
+                .then(Mono.fromSupplier(() -> CommandResult.ok(ScreenViews.forCaller(caller, after.view()))))
                 .onErrorResume(ResponderChangeRefused.class,
-                        refused -> Mono.just(CommandResult.refused(refused.getMessage(), before.view())));
+                        refused -> Mono.just(CommandResult.refused(refused.getMessage(), ScreenViews.forCaller(caller, before.view()))));
     }
 
     /** The responders on this incident follow its state: en route, on scene, returning when it ends. */
