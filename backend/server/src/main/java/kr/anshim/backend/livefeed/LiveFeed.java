@@ -46,8 +46,12 @@ public class LiveFeed {
         this.latency = new PublishLatency(clock, meters);
     }
 
-    /** Called from the journal's serial commit stage only, so emissions never race. */
-    public void publish(IncidentView change) {
+    /**
+     * Called in commit order by the ward owner's stage (standalone) or the change-feed consumer
+     * (cluster); synchronized because the standalone database fan-out publishes from its own thread
+     * and a multicast sink refuses concurrent emissions.
+     */
+    public synchronized void publish(IncidentView change) {
         Sinks.EmitResult result = sink.tryEmitNext(change);
         if (result.isSuccess() || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             published.increment();

@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 import org.slf4j.Logger;
 
@@ -9,19 +9,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * A warning at most once per period, with how many like it were held back; every occurrence is
  * also logged at debug. Bad input and a failing database must not flood the log.
  */
-final class RateLimitedWarnings {
+public final class RateLimitedWarnings {
 
     private final Logger log;
     private final long periodNanos;
     private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong suppressed = new AtomicLong();
 
-    RateLimitedWarnings(Logger log, Duration period) {
+    public RateLimitedWarnings(Logger log, Duration period) {
         this.log = log;
         this.periodNanos = period.toNanos();
     }
 
-    void warn(String format, Object... arguments) {
+    public void warn(String format, Object... arguments) {
         log.debug(format, arguments);
         long now = System.nanoTime();
         long allowed = nextAllowed.get();

@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 import org.slf4j.Logger;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

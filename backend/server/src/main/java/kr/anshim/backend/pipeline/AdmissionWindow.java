@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 /**
  * How many events may wait for a commit: as many as the journal commits in {@code queueTime} at

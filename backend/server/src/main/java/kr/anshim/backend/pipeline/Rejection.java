@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 import kr.anshim.api.Ack;
 
@@ -8,21 +8,21 @@ import java.util.UUID;
  * Why an event was refused. The reason is a stable code for machines and metrics; the message
  * tells the sender what to fix.
  */
-record Rejection(UUID eventId, Reason reason, String message) {
+public record Rejection(UUID eventId, Reason reason, String message) {
 
-    enum Reason {
+    public enum Reason {
         MALFORMED_JSON, PAYLOAD_TOO_LARGE, SCHEMA_VIOLATION, UNKNOWN_TYPE, TYPE_NOT_FOR_FAMILY,
         UNKNOWN_DEVICE, REVOKED_DEVICE, NOT_YOUR_DEVICE, TIME_IN_FUTURE, TIME_TOO_OLD, WRONG_ROUTE, OVERLOADED,
         STORAGE_UNAVAILABLE, EVENT_ID_CONFLICT, UNSTORABLE
     }
 
     /** Not stored this time, through no fault of the sender's event: resend it unchanged. */
-    static Rejection storageUnavailable(UUID eventId) {
+    public static Rejection storageUnavailable(UUID eventId) {
         return new Rejection(eventId, Reason.STORAGE_UNAVAILABLE,
                 "not stored: the control centre's database is unavailable; resend this event unchanged shortly");
     }
 
-    Ack ack() {
+    public Ack ack() {
         return Ack.rejected(eventId, reason.name(), message);
     }
 }

@@ -1,4 +1,4 @@
-package kr.anshim.backend.ingest;
+package kr.anshim.backend.pipeline;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -13,7 +13,7 @@ import java.time.Instant;
  * group, so a load balancer stops sending devices to an instance that cannot store their alarms.
  */
 @Component("intake")
-class IntakeHealth implements HealthIndicator {
+public class IntakeHealth implements HealthIndicator {
 
     private final Clock clock;
     private volatile boolean ready;
@@ -26,25 +26,25 @@ class IntakeHealth implements HealthIndicator {
         this.clock = clock;
     }
 
-    void ready() {
+    public void ready() {
         ready = true;
         startFailure = null;
     }
 
-    void startFailed(Throwable error) {
+    public void startFailed(Throwable error) {
         startFailure = error.getClass().getSimpleName();
     }
 
-    void committed() {
+    public void committed() {
         lastCommit = clock.instant();
     }
 
-    void failed(Throwable error) {
+    public void failed(Throwable error) {
         lastFailure = clock.instant();
         lastFailureCause = error.getClass().getSimpleName();
     }
 
-    boolean isReady() {
+    public boolean isReady() {
         return ready;
     }
 
