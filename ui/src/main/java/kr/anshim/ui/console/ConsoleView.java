@@ -17,11 +17,8 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import jakarta.annotation.security.PermitAll;
-import kr.anshim.ui.police.PoliceView;
-import kr.anshim.ui.security.AdminView;
+import com.vaadin.flow.router.Menu;
+import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.Severity;
@@ -59,11 +56,12 @@ import java.util.UUID;
  * silenced for {@link #SILENCE} at a time, recorded in this server's log under the user's name.
  * The banner keeps its place and selects the oldest unacknowledged critical incident.
  */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = "console", layout = MainLayout.class)
 @PageTitle("관제 콘솔 · 안심 통합관제")
-@PermitAll
+@Menu(order = 1, title = "nav.console")
+@RolesAllowed({"OPERATOR", "SUPERVISOR"})
 @JsModule("./anshim-alarm.js")
-public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
+public class ConsoleView extends VerticalLayout {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
     static final Duration SILENCE = Duration.ofMinutes(5);
@@ -191,16 +189,6 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
 
     private static boolean unacknowledgedCritical(IncidentView incident) {
         return incident.severity() == Severity.CRITICAL && incident.status() == IncidentStatus.NEW;
-    }
-
-    /** The console is for operators and supervisors; everyone else lands on their own screen. */
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        switch (user.role()) {
-            case "POLICE_LIAISON" -> event.forwardTo(PoliceView.class);
-            case "ADMIN" -> event.forwardTo(AdminView.class);
-            default -> { }
-        }
     }
 
     private void configureQueue() {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.IncidentStatus;
@@ -40,6 +41,7 @@ import java.util.UUID;
  */
 @Route(value = "supervisor", layout = MainLayout.class)
 @PageTitle("관제 책임자 · 안심 통합관제")
+@Menu(order = 3, title = "nav.supervisor")
 @RolesAllowed("SUPERVISOR")
 public class SupervisorView extends VerticalLayout {
 
@@ -75,6 +77,8 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"));
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
         escalated.addColumn(i -> String.join(", ", IncidentTexts.reasons(this, i))).setHeader(getTranslation("queue.why"));
+        escalated.addItemClickListener(click -> new EscalatedIncident(data, user, click.getItem()).open());
+        escalated.getStyle().set("cursor", "pointer");
         responseTimes = new ResponseTimesPanel(data, user);
         accessLog.setId("protected-access");
         accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -90,8 +94,8 @@ public class SupervisorView extends VerticalLayout {
                 getTranslation("access.reload"), click -> loadAccessLog());
         reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
-                responseTimes, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
-                kr.anshim.ui.security.AccessPanels.audit(this, data, user),
+                responseTimes, kr.anshim.ui.admin.AccessPanels.grants(this, data, user),
+                kr.anshim.ui.admin.AccessPanels.audit(this, data, user),
                 new H3(getTranslation("access.title")), reload, accessLog);
     }
 

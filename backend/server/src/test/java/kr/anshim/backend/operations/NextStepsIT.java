@@ -12,6 +12,7 @@ import kr.anshim.api.IncidentDetail;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
+import kr.anshim.api.TransitionView;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
@@ -24,6 +25,7 @@ import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +93,17 @@ class NextStepsIT {
         assertThat(accepted.accepted()).isTrue();
         assertThat(accepted.incident().next().call112()).containsExactly(Call112Status.PATROL_ASSIGNED);
         assertThat(accepted.incident().next().actions()).doesNotContain(Action.ACKNOWLEDGE, Action.RESOLVE);
+
+        // the note the police screen offers is taken, under the liaison's own name, into the audit trail
+        CommandResult note = command(police, IncidentCommand.of(raised.id(), Action.NOTE, "someone-else").withNote("순찰차 현장 확인"));
+        assertThat(note.accepted()).isTrue();
+        List<TransitionView> trail = police.route(Routes.INCIDENT_HISTORY).data(raised.id().toString())
+                .retrieveFlux(TransitionView.class).collectList().block(Duration.ofSeconds(10));
+        assertThat(trail).anySatisfy(t -> {
+            assertThat(t.kind()).isEqualTo("NOTE");
+            assertThat(t.actor()).isEqualTo("police.mapo");
+            assertThat(t.note()).isEqualTo("순찰차 현장 확인");
+        });
     }
 
     private IncidentView raise() {
