@@ -33,6 +33,8 @@ import java.util.UUID;
  *                   until police accept an operator's 112 hand-off
  * @param escalated  a critical incident left unacknowledged too long: escalated to the supervisor
  * @param households how many households' doors it spans: 1, or more for a prowler seen at several doors
+ * @param householdId the household it happened at (an opaque registry id, no identity), null for a
+ *                   prowler incident spanning several doors; screens group a flood of alarms by it
  * @param next       what the receiving user may do next (worked out by the backend for that user's
  *                   role); {@link NextSteps#NONE} where no user is addressed
  */
@@ -40,7 +42,8 @@ public record IncidentView(UUID id, String wardCode, double latitude, double lon
                            Severity severity, int score, IncidentStatus status, DeviceFamily family, SignalType lastSignal,
                            int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
                            Call112Status call112, CallbackStatus callback, Outcome outcome, long version,
-                           boolean protectedPerson, boolean escalated, int households, NextSteps next) {
+                           boolean protectedPerson, boolean escalated, int households, String householdId,
+                           NextSteps next) {
 
     public IncidentView {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -54,21 +57,28 @@ public record IncidentView(UUID id, String wardCode, double latitude, double lon
                         int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
                         Call112Status call112, CallbackStatus callback, Outcome outcome, long version) {
         this(id, wardCode, latitude, longitude, kind, severity, score, status, family, lastSignal, signals, openedAt,
-                updatedAt, reasons, call112, callback, outcome, version, false, false, 1, NextSteps.NONE);
+                updatedAt, reasons, call112, callback, outcome, version, false, false, 1, null, NextSteps.NONE);
     }
 
     /** The same incident shown at another position (a coarsened one). */
     public IncidentView at(double newLatitude, double newLongitude) {
         return new IncidentView(id, wardCode, newLatitude, newLongitude, kind, severity, score, status, family,
                 lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
-                escalated, households, next);
+                escalated, households, householdId, next);
+    }
+
+    /** The same incident without its household id: for a screen that may not link it to a protected person's home. */
+    public IncidentView withoutHousehold() {
+        return new IncidentView(id, wardCode, latitude, longitude, kind, severity, score, status, family,
+                lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
+                escalated, households, null, next);
     }
 
     /** The same incident with what its receiver may do next. */
     public IncidentView with(NextSteps steps) {
         return new IncidentView(id, wardCode, latitude, longitude, kind, severity, score, status, family,
                 lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
-                escalated, households, steps);
+                escalated, households, householdId, steps);
     }
 
     /** A prowler seen at several households' doors, so it belongs to no one household. */

@@ -75,6 +75,15 @@ public final class Routes {
      */
     public static final String PROTECTED_ACCESS_LOG = "audit.protected-access";
 
+    /** Request-stream: an incident's dispatches, oldest first ({@link DispatchView}), scoped like its history. */
+    public static final String INCIDENT_DISPATCHES = "incident.dispatches";
+
+    /**
+     * Request-response: a {@link BulkAcknowledge} in, one {@link BulkAcknowledge.Answer} per incident out
+     * (a list, in the order asked), each acknowledged or refused on its own.
+     */
+    public static final String INCIDENTS_ACKNOWLEDGE = "incidents.acknowledge";
+
     /** Request-stream: an incident's audit trail, oldest first ({@link TransitionView}). */
     public static final String INCIDENT_HISTORY = "incident.history";
 

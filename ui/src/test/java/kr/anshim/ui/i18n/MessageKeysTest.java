@@ -83,6 +83,14 @@ class MessageKeysTest {
         TRANSITION_KINDS.forEach(v -> keys.add("timeline." + v));
         ROLES.forEach(v -> keys.add("role." + v));
         IncidentTexts.RANKING_RULES.forEach(v -> keys.add("reason." + v));
+        // the console's own choices (issue 11: 5, 9): dispatch bases, queue sorts and groupings
+        List.of("ALARM", "RESIDENT_REQUEST", "CRIME_RISK_CONFIRMED").forEach(v -> {
+            keys.add("dispatch.basis." + v);
+            keys.add("dispatch.basis.short." + v);
+        });
+        List.of("RANK", "AGE", "SEVERITY").forEach(v -> keys.add("queue.sort." + v));
+        List.of("NONE", "HOUSEHOLD", "BUILDING").forEach(v -> keys.add("queue.group." + v));
+        List.of("household", "building", "incident").forEach(v -> keys.add("queue.group.label." + v));
         return keys;
     }
 

@@ -156,13 +156,13 @@ class PoliceViewTest {
     private static IncidentView incident(IncidentKind kind, int households, long version) {
         return new IncidentView(UUID.randomUUID(), "11440", 37.5561, 126.9012, kind, Severity.HIGH, 60, IncidentStatus.NEW,
                 DeviceFamily.DOOR_CAMERA, SignalType.LOITERING, households, Instant.now(), Instant.now(), List.of("LOITERING +40"),
-                Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, version, false, false, households, POLICE);
+                Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, version, false, false, households, households > 1 ? null : "H-" + UUID.randomUUID(), POLICE);
     }
 
     private static IncidentView bumped(IncidentView v) {
         return new IncidentView(v.id(), v.wardCode(), v.latitude(), v.longitude(), v.kind(), v.severity(), v.score() + 5,
                 v.status(), v.family(), v.lastSignal(), v.signals(), v.openedAt(), Instant.now(), v.reasons(), v.call112(),
-                v.callback(), v.outcome(), v.version() + 1, false, false, v.households(), v.next());
+                v.callback(), v.outcome(), v.version() + 1, false, false, v.households(), v.householdId(), v.next());
     }
 
     private static IncidentDetail household(IncidentView incident, String address) {

@@ -100,13 +100,46 @@ class AlarmChannelTest {
     }
 
     @Test
+    void past_capacity_the_window_shrinks_so_the_gateway_holds_its_frames_and_it_grows_again_after() {
+        AtomicLong requested = new AtomicLong();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong aheadWhileOverloaded = new AtomicLong(-1);
+        AtomicLong aheadAtEnd = new AtomicLong(-1);
+        int overloaded = 5_000;
+        int total = 30_000;
+        Flux<byte[]> frames = Flux.range(0, total).map(i -> frame(Integer.toString(i))).doOnRequest(requested::addAndGet);
+        Function<byte[], Mono<Ack>> decide = f -> Integer.parseInt(new String(f, StandardCharsets.UTF_8)) < overloaded
+                ? Mono.just(new Ack(UUID.nameUUIDFromBytes(f), Ack.Outcome.REJECTED, "OVERLOADED", "at capacity"))
+                : Mono.just(stored(f));
+
+        StepVerifier.create(AlarmChannel.answer(frames, 1_000, decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER)
+                        .doOnNext(answer -> {
+                            long n = delivered.incrementAndGet();
+                            if (n == overloaded) {
+                                aheadWhileOverloaded.set(requested.get() - n);
+                            } else if (n == total - 1) {
+                                aheadAtEnd.set(requested.get() - n);
+                            }
+                        }))
+                .expectNextCount(total)
+                .verifyComplete();
+
+        // every frame answered, and while every answer was OVERLOADED the gateway was asked for
+        // no more than the floor beyond what it had been answered (it started at 1,000)
+        assertThat(delivered.get()).isEqualTo(total);
+        assertThat(aheadWhileOverloaded.get()).isBetween(1L, (long) AlarmChannel.FLOOR);
+        // positive control: stored answers open the window again, one step per window's worth
+        assertThat(aheadAtEnd.get()).isGreaterThan(150L);
+    }
+
+    @Test
     void a_cancelled_channel_stops_reading_and_answers_that_come_late_go_nowhere() {
         Sinks.One<Ack> late = Sinks.one();
         List<Long> requests = new ArrayList<>();
         Sinks.Many<byte[]> gateway = Sinks.many().unicast().onBackpressureBuffer();
         Flux<byte[]> frames = gateway.asFlux().doOnRequest(requests::add);
 
-        StepVerifier.create(AlarmChannel.answer(frames, 8, f -> late.asMono(), AlarmChannelTest::resend,
+        StepVerifier.create(AlarmChannel.answer(frames, 40, f -> late.asMono(), AlarmChannelTest::resend,
                         AlarmChannelTest::encode, SENDER))
                 .then(() -> gateway.tryEmitNext(frame("a")))
                 .thenCancel()
@@ -114,6 +147,6 @@ class AlarmChannelTest {
 
         assertThat(gateway.currentSubscriberCount()).isZero();
         assertThat(late.tryEmitValue(stored(frame("a"))).isSuccess()).isTrue();
-        assertThat(requests).containsExactly(8L);
+        assertThat(requests).containsExactly(40L);
     }
 }

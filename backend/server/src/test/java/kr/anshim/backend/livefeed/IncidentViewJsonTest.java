@@ -32,7 +32,7 @@ class IncidentViewJsonTest {
             37.56, 126.9, IncidentKind.INTRUSION, Severity.CRITICAL, 95, IncidentStatus.RESOLVED, DeviceFamily.DOOR_LOCK,
             SignalType.DOOR_FORCED, 2, Instant.parse("2026-12-01T03:00:00Z"), Instant.parse("2026-12-01T03:05:00Z"),
             List.of("DOOR_FORCED +70"), Call112Status.ACCEPTED, CallbackStatus.NO_ANSWER, Outcome.POLICE_ARREST, 7,
-            true, true, 3, new NextSteps(EnumSet.of(Action.NOTE, Action.CALL_112), List.of(Call112Status.PATROL_ASSIGNED), List.of()));
+            true, true, 3, "H-11440-0007", new NextSteps(EnumSet.of(Action.NOTE, Action.CALL_112), List.of(Call112Status.PATROL_ASSIGNED), List.of()));
 
     @Test
     void enums_are_written_as_their_names_and_read_back_to_an_equal_view() throws Exception {
