@@ -183,7 +183,7 @@ class ConsoleOperationsIT {
             mapo.dispose();
         }
         assertThat(command(IncidentCommand.of(other.id(), Action.NOTE, "x").withNote("still here")).incident().status())
-                .isEqualTo("NEW");
+                .isEqualTo(kr.anshim.api.IncidentStatus.NEW);
     }
 
     private List<BulkAcknowledge.Answer> bulk(RSocketRequester connection, BulkAcknowledge request) {
