@@ -7,6 +7,7 @@ const RESPONDER_COLOURS = {
   AVAILABLE: '#30d158', DISPATCHED: '#bf5af2', EN_ROUTE: '#bf5af2', ON_SCENE: '#ff375f',
   RETURNING: '#8e8e93', OFF_DUTY: '#48484a',
 };
+// IncidentStatus.CLOSED in backend/api (ClosedStatusesTest keeps the two equal)
 const CLOSED = new Set(['RESOLVED', 'FALSE_ALARM', 'CANCELLED']);
 
 /**

@@ -16,7 +16,7 @@ public final class IncidentTexts {
 
     public static Span severityBadge(Component context, IncidentView incident) {
         Span badge = new Span(context.getTranslation("severity." + incident.severity()));
-        badge.addClassNames("anshim-badge", "severity-" + incident.severity().toLowerCase());
+        badge.addClassNames("anshim-badge", "severity-" + incident.severity().name().toLowerCase());
         return badge;
     }
 

@@ -89,13 +89,17 @@ final class BackendProcess implements AutoCloseable {
 
     /** Sends one alarm from a demo device through the demo gateway, as the simulator would, and waits for its answer. */
     Ack alarm(RSocketStrategies strategies, String deviceId, String type) {
+        return alarm(strategies, deviceId, type, Map.of());
+    }
+
+    Ack alarm(RSocketStrategies strategies, String deviceId, String type, Map<String, Object> payload) {
         DemoCity.Device device = CITY.devices().stream().filter(d -> d.id().equals(deviceId)).findFirst().orElseThrow();
         RSocketRequester gateway = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
                 .setupData(ConnectionCredentials.gateway(DemoCity.DEMO_GATEWAY_ID, DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID)))
                 .tcp("127.0.0.1", rsocketPort);
         try {
             return gateway.route(Routes.ALARM)
-                    .data(new DeviceEvent(UUID.randomUUID(), device.id(), java.time.Instant.now(), type, Map.of()))
+                    .data(new DeviceEvent(UUID.randomUUID(), device.id(), java.time.Instant.now(), type, payload))
                     .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         } finally {
             gateway.dispose();

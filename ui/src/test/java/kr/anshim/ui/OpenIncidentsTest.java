@@ -1,5 +1,14 @@
 package kr.anshim.ui;
 
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.Severity;
+import kr.anshim.api.SignalType;
+
+import kr.anshim.api.IncidentStatus;
+
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.api.LiveFrame.Type;
@@ -50,7 +59,7 @@ class OpenIncidentsTest {
         OpenIncidents.Changes changes = open.apply(List.of(LiveFrame.snapshot(view(c, 60, "NEW", T0, 1)), LiveFrame.marker()));
 
         assertThat(open.all()).extracting(IncidentView::id).containsExactlyInAnyOrder(a, c);
-        assertThat(open.get(a).orElseThrow().status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(open.get(a).orElseThrow().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(changes.removed()).containsExactly(b);
         assertThat(changes.upserted()).extracting(IncidentView::id).containsExactlyInAnyOrder(a, c);
     }
@@ -78,7 +87,7 @@ class OpenIncidentsTest {
 
     private static LiveFrame change(IncidentView incident) {
         LiveFrame frame = LiveFrame.change(incident);
-        assertThat(frame.type()).isEqualTo(LiveFrame.CLOSED.contains(incident.status()) ? Type.TOMBSTONE : Type.CHANGE);
+        assertThat(frame.type()).isEqualTo(incident.status().isClosed() ? Type.TOMBSTONE : Type.CHANGE);
         return frame;
     }
 
@@ -89,8 +98,8 @@ class OpenIncidentsTest {
     }
 
     private static IncidentView view(UUID id, int score, String status, Instant opened, long version) {
-        return new IncidentView(id, "11440", 37.56, 126.90, "LOITERING", score >= 90 ? "CRITICAL" : "MEDIUM", score, status,
-                "DOOR_CAMERA", "LOITERING", 1, opened, opened.plusSeconds(version), List.of(), "NOT_REQUESTED", "NOT_TRIED",
-                null, version);
+        return new IncidentView(id, "11440", 37.56, 126.90, IncidentKind.LOITERING, Severity.of(score), score,
+                IncidentStatus.valueOf(status), DeviceFamily.DOOR_CAMERA, SignalType.LOITERING, 1, opened,
+                opened.plusSeconds(version), List.of(), Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, version);
     }
 }

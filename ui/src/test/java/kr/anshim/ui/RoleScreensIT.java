@@ -1,5 +1,7 @@
 package kr.anshim.ui;
 
+import kr.anshim.api.IncidentKind;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.mock.MockedUI;
@@ -7,11 +9,13 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import kr.anshim.api.IncidentView;
 import kr.anshim.ui.console.ConsoleView;
 import kr.anshim.ui.police.PoliceView;
-import kr.anshim.ui.security.AdminView;
+import kr.anshim.ui.admin.AdminView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -105,9 +110,9 @@ class RoleScreensIT {
         UI.getCurrent().navigate("");
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(PoliceView.class);
         Grid<IncidentView> queue = _get(Grid.class, spec -> spec.withId("police-queue"));
-        waitFor(() -> items(queue).stream().anyMatch(i -> i.kind().equals("EMERGENCY")));
+        waitFor(() -> items(queue).stream().anyMatch(i -> i.kind() == IncidentKind.EMERGENCY));
 
-        IncidentView bell = items(queue).stream().filter(i -> i.kind().equals("EMERGENCY")).findFirst().orElseThrow();
+        IncidentView bell = items(queue).stream().filter(i -> i.kind() == IncidentKind.EMERGENCY).findFirst().orElseThrow();
         queue.select(bell);
         Span household = _get(Span.class, spec -> spec.withId("police-household"));
         waitFor(() -> !household.getText().isEmpty());
@@ -126,6 +131,39 @@ class RoleScreensIT {
         waitFor(() -> users.getGenericDataView().getItems().count() >= 5);
         assertThat(users.getGenericDataView().getItems().map(kr.anshim.api.UserAccount::username).toList())
                 .contains("op.mapo", "police.mapo", "supervisor", "admin");
+    }
+
+    @Test
+    void each_role_sees_exactly_its_own_screens_and_no_other_opens() {
+        Map<String, List<String>> expected = Map.of(
+                "op.mapo", List.of("console"),
+                "police.mapo", List.of("police"),
+                "supervisor", List.of("console", "police", "supervisor"),
+                "admin", List.of("admin"));
+        expected.forEach((username, screens) -> {
+            freshSession();
+            signIn(username);
+            UI.getCurrent().navigate("");
+            HorizontalLayout nav = _get(HorizontalLayout.class, spec -> spec.withId("screens"));
+            assertThat(nav.getChildren().map(c -> ((RouterLink) c).getHref()).toList()).as(username).isEqualTo(screens);
+            // the landing page took them to their first screen
+            assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).as(username).isEqualTo(screens.get(0));
+        });
+        // the access check reads the same table: the police liaison may not open the console, the operator may
+        freshSession();
+        signIn("police.mapo");
+        UI.getCurrent().navigate("console");
+        assertThat(_get(com.vaadin.flow.component.Component.class, spec -> spec.withId("access-denied"))).isNotNull();
+        freshSession();
+        signIn("op.mapo");
+        UI.getCurrent().navigate("console");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ConsoleView.class);
+    }
+
+    private void freshSession() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+        mockVaadin();
     }
 
     private void signIn(String username) {

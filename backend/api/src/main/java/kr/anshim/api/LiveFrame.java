@@ -1,7 +1,5 @@
 package kr.anshim.api;
 
-import java.util.Set;
-
 /**
  * One frame of the {@link Routes#INCIDENTS_LIVE} stream. Every subscription (and so every
  * reconnection) runs the same protocol:
@@ -25,9 +23,6 @@ public record LiveFrame(Type type, IncidentView incident) {
 
     public enum Type { BEGIN, SNAPSHOT, MARKER, CHANGE, TOMBSTONE }
 
-    /** The statuses that end an incident; a change into one of them travels as a tombstone. */
-    public static final Set<String> CLOSED = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
-
     public static LiveFrame begin() {
         return new LiveFrame(Type.BEGIN, null);
     }
@@ -40,8 +35,8 @@ public record LiveFrame(Type type, IncidentView incident) {
         return new LiveFrame(Type.MARKER, null);
     }
 
-    /** A CHANGE, or a TOMBSTONE if the incident is closed. */
+    /** A CHANGE, or a TOMBSTONE if the incident is closed ({@link IncidentStatus#isClosed()}). */
     public static LiveFrame change(IncidentView incident) {
-        return new LiveFrame(CLOSED.contains(incident.status()) ? Type.TOMBSTONE : Type.CHANGE, incident);
+        return new LiveFrame(incident.status().isClosed() ? Type.TOMBSTONE : Type.CHANGE, incident);
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
  * @param to        end of the period, exclusive
  * @param dimension how to group a summary: one of {@link #DIMENSIONS}; ignored for rows
  * @param wards     MOIS ward codes; empty means all wards
+ * @param severities only incidents of these severities; empty means all
  */
-public record ResponseTimeQuery(Instant from, Instant to, String dimension, List<String> wards) {
+public record ResponseTimeQuery(Instant from, Instant to, String dimension, List<String> wards, List<Severity> severities) {
 
     /** The longest period one query may cover. */
     public static final int MAX_DAYS = 400;
@@ -29,6 +30,12 @@ public record ResponseTimeQuery(Instant from, Instant to, String dimension, List
 
     public ResponseTimeQuery {
         wards = wards == null ? List.of() : List.copyOf(wards);
+        severities = severities == null ? List.of() : List.copyOf(severities);
+    }
+
+    /** Every severity. */
+    public ResponseTimeQuery(Instant from, Instant to, String dimension, List<String> wards) {
+        this(from, to, dimension, wards, List.of());
     }
 
     public static ResponseTimeQuery of(Instant from, Instant to, String dimension) {

@@ -52,6 +52,15 @@ public final class Routes {
     public static final String ADMIN_USERS = "admin.users";
 
     /** Admins only. Request-response: create or update a {@link UserAccount}; a password is required for a new user. */
+    /** Creates a user; refused with {@link #USER_EXISTS} if the username is taken (never overwrites). */
+    public static final String ADMIN_CREATE_USER = "admin.user.create";
+    /** Changes an existing user; refused with {@link #NO_SUCH_USER} if there is none of that name. */
+    public static final String ADMIN_UPDATE_USER = "admin.user.update";
+    /** The start of the refusal of a create whose username is taken. */
+    public static final String USER_EXISTS = "USER_EXISTS";
+    /** The start of the refusal of an update of an unknown username. */
+    public static final String NO_SUCH_USER = "NO_SUCH_USER";
+    /** Creates or changes a user, whichever applies (for scripts; the screens say which they mean). */
     public static final String ADMIN_SAVE_USER = "admin.user.save";
 
     /** Admins only. Request-response: a ward code in, that ward's {@link DeviceSummary} list out. */

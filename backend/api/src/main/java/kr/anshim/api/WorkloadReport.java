@@ -1,5 +1,6 @@
 package kr.anshim.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,10 +11,12 @@ import java.util.List;
  * @param to        its end, exclusive
  * @param operators per operator, the acknowledgements in the period, most first
  * @param perHour   acknowledgements per operator per clock hour, only hours with at least one, in time order
- * @param queue     the number of open incidents at each whole hour of the period, in time order
+ * @param queue     the open incidents over the period, one point per {@code queueStep}, in time order
+ * @param queueStep the queue's resolution: from a minute (for a period of hours) to a day (for a year),
+ *                  so a burst between two samples still shows as a peak
  */
 public record WorkloadReport(Instant from, Instant to, List<OperatorLoad> operators, List<OperatorHour> perHour,
-                             List<QueuePoint> queue) {
+                             List<QueuePoint> queue, Duration queueStep) {
 
     public WorkloadReport {
         operators = List.copyOf(operators);
@@ -41,9 +44,11 @@ public record WorkloadReport(Instant from, Instant to, List<OperatorLoad> operat
     }
 
     /**
-     * @param at   a whole hour
+     * @param at   the start of the step (the period's start for the first)
      * @param open incidents open at that instant (opened at or before it, not yet closed)
+     * @param peak the most open at any instant of the step: a burst that came and went inside the
+     *             step is counted here, not lost between two samples
      */
-    public record QueuePoint(Instant at, long open) {
+    public record QueuePoint(Instant at, long open, long peak) {
     }
 }

@@ -100,8 +100,14 @@ public class ScreenData {
         return connections.of(admin).route(Routes.ADMIN_USERS).retrieveFlux(kr.anshim.api.UserAccount.class).collectList();
     }
 
-    public Mono<kr.anshim.api.UserAccount> saveUser(AnshimUser admin, kr.anshim.api.UserAccount account) {
-        return connections.of(admin).route(Routes.ADMIN_SAVE_USER).data(account).retrieveMono(kr.anshim.api.UserAccount.class);
+    /** A new user; the backend refuses a taken username ({@link Routes#USER_EXISTS}) rather than overwrite it. */
+    public Mono<kr.anshim.api.UserAccount> createUser(AnshimUser admin, kr.anshim.api.UserAccount account) {
+        return connections.of(admin).route(Routes.ADMIN_CREATE_USER).data(account).retrieveMono(kr.anshim.api.UserAccount.class);
+    }
+
+    /** A change of an existing user ({@link Routes#NO_SUCH_USER} if there is none). */
+    public Mono<kr.anshim.api.UserAccount> updateUser(AnshimUser admin, kr.anshim.api.UserAccount account) {
+        return connections.of(admin).route(Routes.ADMIN_UPDATE_USER).data(account).retrieveMono(kr.anshim.api.UserAccount.class);
     }
 
     public Mono<List<kr.anshim.api.DeviceSummary>> devices(AnshimUser admin, String wardCode) {

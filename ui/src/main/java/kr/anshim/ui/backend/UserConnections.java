@@ -6,6 +6,7 @@ import kr.anshim.api.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import kr.anshim.ui.security.AnshimUser;
+import kr.anshim.ui.security.SignOut;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * there (an admin, deactivation, a role change, expiry).
  */
 @Component
-public class UserConnections {
+public class UserConnections implements SignOut {
 
     private static final Logger log = LoggerFactory.getLogger(UserConnections.class);
 
@@ -47,6 +48,7 @@ public class UserConnections {
      * and sign-in for a user) and closes their own connection. Called on sign-out and when the HTTP
      * session ends.
      */
+    @Override
     public void signOut(AnshimUser user) {
         service.route(Routes.LOGOUT).data(new LogoutRequest(user.username(), user.token())).retrieveMono(Void.class)
                 .timeout(Duration.ofSeconds(10))

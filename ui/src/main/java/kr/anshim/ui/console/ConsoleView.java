@@ -17,12 +17,11 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import jakarta.annotation.security.PermitAll;
-import kr.anshim.ui.police.PoliceView;
-import kr.anshim.ui.security.AdminView;
+import com.vaadin.flow.router.Menu;
+import jakarta.annotation.security.RolesAllowed;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.Severity;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.ui.IncidentTexts;
@@ -57,11 +56,12 @@ import java.util.UUID;
  * silenced for {@link #SILENCE} at a time, recorded in this server's log under the user's name.
  * The banner keeps its place and selects the oldest unacknowledged critical incident.
  */
-@Route(value = "", layout = MainLayout.class)
+@Route(value = "console", layout = MainLayout.class)
 @PageTitle("관제 콘솔 · 안심 통합관제")
-@PermitAll
+@Menu(order = 1, title = "nav.console")
+@RolesAllowed({"OPERATOR", "SUPERVISOR"})
 @JsModule("./anshim-alarm.js")
-public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
+public class ConsoleView extends VerticalLayout {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
     static final Duration SILENCE = Duration.ofMinutes(5);
@@ -212,18 +212,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static boolean unacknowledgedCritical(IncidentView incident) {
-        return incident.severity().equals("CRITICAL") && incident.status().equals("NEW");
-    }
-
-    /** The console is for operators and supervisors; everyone else lands on their own screen. */
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        switch (user.role()) {
-            case "POLICE_LIAISON" -> event.forwardTo(PoliceView.class);
-            case "ADMIN" -> event.forwardTo(AdminView.class);
-            case "OFFICER" -> event.forwardTo(kr.anshim.ui.welfare.WelfareView.class);
-            default -> { }
-        }
+        return incident.severity() == Severity.CRITICAL && incident.status() == IncidentStatus.NEW;
     }
 
     private void configureQueue() {
@@ -253,7 +242,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
                 .setAutoWidth(true).setFlexGrow(0).setKey("call112");
         queue.addColumn(i -> getTranslation("callback." + i.callback())).setHeader(getTranslation("queue.callback"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("callback");
-        queue.setClassNameGenerator(i -> "severity-" + i.severity().toLowerCase());
+        queue.setClassNameGenerator(i -> "severity-" + i.severity().name().toLowerCase());
         queue.setPartNameGenerator(i -> groupStart(i) ? "group-start-row" : null);
         queue.asSingleSelect().addValueChangeListener(change -> {
             updateBulk();
@@ -301,7 +290,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         if (selected == null) {
             return List.of();
         }
-        return shaped.members(selected.id()).stream().filter(i -> i.status().equals("NEW")).toList();
+        return shaped.members(selected.id()).stream().filter(i -> i.status() == IncidentStatus.NEW).toList();
     }
 
     private void updateBulk() {
@@ -380,7 +369,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         map.upsert(changes.upserted());
         showStatus();
         long critical = open.all().stream().filter(ConsoleView::unacknowledgedCritical).count();
-        long high = open.all().stream().filter(i -> i.severity().equals("HIGH") && i.status().equals("NEW")).count();
+        long high = open.all().stream().filter(i -> i.severity() == Severity.HIGH && i.status() == IncidentStatus.NEW).count();
         // same place, same size, with or without: the layout never moves under the operator's pointer
         alert.setText(critical > 0 ? getTranslation("alert.critical", critical) : getTranslation("alert.none"));
         alert.setClassName("anshim-alert--idle", critical == 0);

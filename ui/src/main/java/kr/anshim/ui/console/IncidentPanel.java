@@ -24,6 +24,7 @@ import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentCommand.Action;
 import kr.anshim.api.IncidentDetail;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.Outcome;
 import kr.anshim.api.ResponderRecommendation;
 import kr.anshim.api.TransitionView;
 import kr.anshim.ui.IncidentTexts;
@@ -52,8 +53,7 @@ class IncidentPanel extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentPanel.class);
     private static final DateTimeFormatter TIME = Timeline.TIME;
-    private static final List<String> OUTCOMES = List.of("RESIDENT_SAFE", "SUSPECT_GONE", "POLICE_ARREST",
-            "REFERRED_TO_WELFARE", "MEDICAL_EMERGENCY", "DEVICE_FAULT", "OTHER");
+    private static final List<String> OUTCOMES = Outcome.chosenOnResolve().stream().map(Enum::name).toList();
 
     private final ScreenData data;
     private final AnshimUser user;
@@ -196,9 +196,9 @@ class IncidentPanel extends VerticalLayout {
             note.clear();
         });
         addNote.setId("action-note");
-        ComboBox<String> call112 = statusBox("action.call112", "call112.", incident.call112(), NextActions.call112(incident),
+        ComboBox<String> call112 = statusBox("action.call112", "call112.", incident.call112().name(), NextActions.call112(incident),
                 Action.CALL_112, "action-call112");
-        ComboBox<String> callback = statusBox("action.callback", "callback.", incident.callback(), NextActions.callback(incident),
+        ComboBox<String> callback = statusBox("action.callback", "callback.", incident.callback().name(), NextActions.callback(incident),
                 Action.CALLBACK, "action-callback");
         FlexLayout buttons = new FlexLayout(acknowledge, enRoute, onScene, resolve, falseAlarm, call112, callback, note, addNote);
         buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);

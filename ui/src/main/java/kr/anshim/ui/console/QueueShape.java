@@ -87,13 +87,13 @@ record QueueShape(Set<String> severities, Set<String> kinds, Set<String> statuse
     }
 
     static boolean critical(IncidentView incident) {
-        return "CRITICAL".equals(incident.severity());
+        return incident.severity() == kr.anshim.api.Severity.CRITICAL;
     }
 
     private Predicate<IncidentView> matches() {
-        return i -> (severities.isEmpty() || severities.contains(i.severity()))
-                && (kinds.isEmpty() || kinds.contains(i.kind()))
-                && (statuses.isEmpty() || statuses.contains(i.status()))
+        return i -> (severities.isEmpty() || severities.contains(i.severity().name()))
+                && (kinds.isEmpty() || kinds.contains(i.kind().name()))
+                && (statuses.isEmpty() || statuses.contains(i.status().name()))
                 && (wards.isEmpty() || wards.contains(i.wardCode()));
     }
 
@@ -101,7 +101,7 @@ record QueueShape(Set<String> severities, Set<String> kinds, Set<String> statuse
         return switch (sort) {
             case RANK -> OpenIncidents.QUEUE_ORDER;
             case AGE -> Comparator.comparing(IncidentView::openedAt).thenComparing(OpenIncidents.QUEUE_ORDER);
-            case SEVERITY -> Comparator.comparingInt((IncidentView i) -> severityRank(i.severity()))
+            case SEVERITY -> Comparator.comparingInt((IncidentView i) -> severityRank(i.severity().name()))
                     .thenComparing(IncidentView::openedAt);
         };
     }

@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  */
 final class QueueToolbar extends FlexLayout {
 
-    static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
-    static final List<String> KINDS = List.of("EMERGENCY", "INTRUSION", "ACCESS_ATTEMPT", "TAMPER", "LOITERING", "PROWLER",
-            "DEVICE_FAULT", "DEVICE_OFFLINE", "ACTIVITY");
-    static final List<String> STATUSES = List.of("NEW", "ACKNOWLEDGED", "DISPATCHED", "EN_ROUTE", "ON_SCENE");
+    static final List<String> SEVERITIES = java.util.Arrays.stream(kr.anshim.api.Severity.values()).map(Enum::name).toList();
+    static final List<String> KINDS = java.util.Arrays.stream(kr.anshim.api.IncidentKind.values()).map(Enum::name).toList();
+    /** The open statuses (a closed incident leaves the queue). */
+    static final List<String> STATUSES = java.util.Arrays.stream(kr.anshim.api.IncidentStatus.values())
+            .filter(kr.anshim.api.IncidentStatus::open).map(Enum::name).toList();
 
     private final MultiSelectComboBox<String> severity = multi("queue.filter.severity", "severity.", SEVERITIES, "filter-severity");
     private final MultiSelectComboBox<String> kind = multi("queue.filter.kind", "kind.", KINDS, "filter-kind");

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * .../operations/IncidentCommands.java and BulkAcknowledgement.java; one that is not known here reads as a generic refusal, with
  * the backend's text kept in the server log, never shown raw.
  */
-final class Refusals {
+public final class Refusals {
 
     private record Rule(Pattern pattern, BiFunction<Component, Matcher, String> text) {
     }
@@ -46,7 +46,7 @@ final class Refusals {
     }
 
     /** The refusal in the context's language; a generic one for a text not known here. */
-    static String translate(Component context, String error) {
+    public static String translate(Component context, String error) {
         if (error != null) {
             for (Rule rule : RULES) {
                 Matcher matcher = rule.pattern().matcher(error.strip());

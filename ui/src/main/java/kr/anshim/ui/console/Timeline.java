@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * states are codes on the wire; the backend's own notes (backend/server/.../incident/Correlator.java
  * and IncidentLifecycle.java) are recognised and translated, an operator's note is shown as written.
  */
-final class Timeline {
+public final class Timeline {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(SEOUL);
@@ -27,7 +27,7 @@ final class Timeline {
     private Timeline() {
     }
 
-    static String line(Component c, TransitionView t) {
+    public static String line(Component c, TransitionView t) {
         StringBuilder line = new StringBuilder(TIME.format(t.at())).append(" · ")
                 .append("system".equals(t.actor()) ? c.getTranslation("timeline.actor.system") : t.actor()).append(" · ")
                 .append(c.getTranslation("timeline." + t.kind()));

@@ -9,18 +9,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import kr.anshim.api.Wards;
-import kr.anshim.ui.console.ConsoleView;
 import kr.anshim.ui.i18n.TranslationProvider;
-import kr.anshim.ui.police.PoliceView;
 import kr.anshim.ui.security.AnshimUser;
 import kr.anshim.ui.security.CurrentUser;
-import kr.anshim.ui.supervisor.SupervisorView;
 
 import java.util.stream.Collectors;
 
-/** The frame of every screen: who is signed in, for which wards, the screens of their role, language, sign-out. */
+/**
+ * The frame of every screen: who is signed in, for which wards, the screens of their role (from
+ * {@link Screens}: the views' own {@code @Menu} and {@code @RolesAllowed}), language, sign-out.
+ */
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
@@ -28,17 +29,9 @@ public class MainLayout extends AppLayout {
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0 var(--lumo-space-m)");
         HorizontalLayout nav = new HorizontalLayout();
-        if (user.role().equals("OPERATOR") || user.role().equals("SUPERVISOR")) {
-            nav.add(new RouterLink(getTranslation("nav.console"), ConsoleView.class));
-        }
-        if (user.role().equals("POLICE_LIAISON") || user.role().equals("SUPERVISOR")) {
-            nav.add(new RouterLink(getTranslation("nav.police"), PoliceView.class));
-        }
-        if (user.role().equals("SUPERVISOR")) {
-            nav.add(new RouterLink(getTranslation("nav.supervisor"), SupervisorView.class));
-        }
-        if (user.role().equals("OFFICER") || user.role().equals("OPERATOR") || user.role().equals("SUPERVISOR")) {
-            nav.add(new RouterLink(getTranslation("nav.welfare"), kr.anshim.ui.welfare.WelfareView.class));
+        nav.setId("screens");
+        for (MenuEntry screen : Screens.mine()) {
+            nav.add(link(screen));
         }
         Span who = new Span(user.displayName() + " · " + getTranslation("role." + user.role()) + " · " + wards(user));
         who.setId("signed-in-user");
@@ -56,6 +49,13 @@ public class MainLayout extends AppLayout {
         header.expand(who);
         header.setPadding(true);
         addToNavbar(header);
+    }
+
+    /** A link to one of the user's screens; its label is the message key its {@code @Menu} names. */
+    private RouterLink link(MenuEntry screen) {
+        RouterLink link = new RouterLink(getTranslation(screen.title()), screen.menuClass());
+        link.setId("nav-" + (screen.path().isEmpty() ? "home" : screen.path()));
+        return link;
     }
 
     private String wards(AnshimUser user) {

@@ -14,9 +14,9 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @Configuration
 class SecurityConfiguration extends VaadinWebSecurity {
 
-    private final kr.anshim.ui.backend.UserConnections connections;
+    private final SignOut connections;
 
-    SecurityConfiguration(kr.anshim.ui.backend.UserConnections connections) {
+    SecurityConfiguration(SignOut connections) {
         this.connections = connections;
     }
     /**

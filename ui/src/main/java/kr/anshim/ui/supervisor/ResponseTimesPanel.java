@@ -3,6 +3,8 @@ package kr.anshim.ui.supervisor;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -13,6 +15,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.StreamResource;
 import kr.anshim.api.ResponseTimeQuery;
+import kr.anshim.api.Severity;
+import kr.anshim.api.Ward;
+import kr.anshim.api.Wards;
+import kr.anshim.ui.console.Refusals;
 import kr.anshim.api.ResponseTimeRow;
 import kr.anshim.api.ResponseTimeSummary;
 import kr.anshim.api.WorkloadQuery;
@@ -27,6 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +57,11 @@ class ResponseTimesPanel extends VerticalLayout {
         PERIODS.put("30d", Duration.ofDays(30));
     }
 
+    /** The period item that reads the two date pickers (whole days in Seoul, both included). */
+    static final String CUSTOM = "custom";
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final DateTimeFormatter KST = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(SEOUL);
+
     private final ScreenData data;
     private final AnshimUser user;
     private final Clock clock = Clock.systemUTC();
@@ -59,25 +73,69 @@ class ResponseTimesPanel extends VerticalLayout {
     private final Grid<ResponseTimeSummary> table = new Grid<>();
     private final Grid<WorkloadReport.OperatorLoad> operators = new Grid<>();
     private final Span summaryLine = new Span();
+    private final Span queueStep = new Span();
+    private final MultiSelectComboBox<Ward> wards = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<Severity> severities = new MultiSelectComboBox<>();
+    private final DatePicker fromDay = new DatePicker();
+    private final DatePicker toDay = new DatePicker();
+    private List<ResponseTimeSummary> lastSummary = List.of();
 
     ResponseTimesPanel(ScreenData data, AnshimUser user) {
         this.data = data;
         this.user = user;
         setPadding(false);
-        period.setItems(PERIODS.keySet());
+        period.setId("response-times-period");
+        period.setItems(List.of("24h", "7d", "30d", CUSTOM));
+        period.setItemLabelGenerator(p -> getTranslation("supervisor.period." + p));
         period.setValue("24h");
+        dimension.setId("response-times-dimension");
         dimension.setItems(ResponseTimeQuery.DIMENSIONS);
         dimension.setValue("ward");
+        measure.setId("response-times-measure");
         measure.setItems(ResponseTimeSummary.MEASURES);
         measure.setValue("acknowledge");
+        wards.setId("response-times-wards");
+        wards.setLabel(getTranslation("supervisor.filter.wards"));
+        wards.setPlaceholder(getTranslation("supervisor.filter.all"));
+        wards.setItems(Wards.seoul().all());
+        wards.setItemLabelGenerator(w -> IncidentTexts.ward(w.code()));
+        severities.setId("response-times-severities");
+        severities.setLabel(getTranslation("supervisor.filter.severities"));
+        severities.setPlaceholder(getTranslation("supervisor.filter.all"));
+        severities.setItems(Severity.values());
+        severities.setItemLabelGenerator(v -> getTranslation("severity." + v));
+        fromDay.setId("response-times-from");
+        fromDay.setLabel(getTranslation("supervisor.filter.from"));
+        toDay.setId("response-times-to");
+        toDay.setLabel(getTranslation("supervisor.filter.to"));
+        LocalDate today = LocalDate.now(clock.withZone(SEOUL));
+        fromDay.setValue(today.minusDays(6));
+        toDay.setValue(today);
+        fromDay.setVisible(false);
+        toDay.setVisible(false);
+        // every change applies at once: no refresh needed
+        period.addValueChangeListener(change -> {
+            boolean custom = CUSTOM.equals(change.getValue());
+            fromDay.setVisible(custom);
+            toDay.setVisible(custom);
+            load();
+        });
+        dimension.addValueChangeListener(change -> load());
+        measure.addValueChangeListener(change -> showSummary(lastSummary));
+        wards.addValueChangeListener(change -> load());
+        severities.addValueChangeListener(change -> load());
+        fromDay.addValueChangeListener(change -> load());
+        toDay.addValueChangeListener(change -> load());
         Button refresh = new Button("새로고침 · Refresh", click -> load());
         refresh.setId("response-times-refresh");
         Anchor csv = new Anchor(new StreamResource("anshim-response-times.csv", this::csv), "CSV 내보내기 · Export CSV");
         csv.getElement().setAttribute("download", true);
         csv.setId("response-times-csv");
-        HorizontalLayout controls = new HorizontalLayout(period, dimension, measure, refresh, csv);
+        HorizontalLayout controls = new HorizontalLayout(period, fromDay, toDay, dimension, measure, wards, severities, refresh, csv);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        controls.setWrap(true);
         summaryLine.setId("response-times-summary");
+        queueStep.setId("queue-step");
         percentiles.setId("response-time-chart");
         queue.setId("queue-chart");
         table.setId("response-time-table");
@@ -96,24 +154,48 @@ class ResponseTimesPanel extends VerticalLayout {
         operators.addColumn(WorkloadReport.OperatorLoad::operator).setHeader("관제요원 · Operator");
         operators.addColumn(WorkloadReport.OperatorLoad::acknowledged).setHeader("확인 건수 · Acknowledged");
         operators.addColumn(WorkloadReport.OperatorLoad::activeHours).setHeader("근무 시간 · Active hours");
-        operators.addColumn(WorkloadReport.OperatorLoad::busiestHour).setHeader("최다 시간당 · Busiest hour");
+        operators.addColumn(WorkloadReport.OperatorLoad::busiestHour).setHeader(getTranslation("supervisor.busiestHour"));
         operators.setAllRowsVisible(true);
         add(new H3("응답 시간 · Response times"), controls, summaryLine, percentiles, table,
-                new H3("대기열 길이 · Queue length"), queue, new H3("관제요원 업무량 · Operator workload"), operators);
+                new H3("대기열 길이 · Queue length"), queueStep, queue, new H3("관제요원 업무량 · Operator workload"), operators);
+    }
+
+    /** The chosen period: a span back from now, or whole Seoul days from the first to the last picked (the backend checks it). */
+    Instant[] period() {
+        if (CUSTOM.equals(period.getValue())) {
+            LocalDate first = fromDay.getValue() == null ? LocalDate.now(clock.withZone(SEOUL)) : fromDay.getValue();
+            LocalDate last = toDay.getValue() == null ? first : toDay.getValue();
+            return new Instant[] {first.atStartOfDay(SEOUL).toInstant(), last.plusDays(1).atStartOfDay(SEOUL).toInstant()};
+        }
+        Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new Instant[] {to.minus(PERIODS.get(period.getValue() == null ? "24h" : period.getValue())), to};
+    }
+
+    ResponseTimeQuery query(String groupBy) {
+        Instant[] span = period();
+        return new ResponseTimeQuery(span[0], span[1], groupBy, wardCodes(), List.copyOf(severities.getValue()));
+    }
+
+    private List<String> wardCodes() {
+        return wards.getValue().stream().map(Ward::code).sorted().toList();
     }
 
     void load() {
         UI ui = UI.getCurrent();
-        Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = to.minus(PERIODS.get(period.getValue()));
-        ResponseTimeQuery query = new ResponseTimeQuery(from, to, dimension.getValue(), List.of());
+        ResponseTimeQuery query = query(dimension.getValue() == null ? "ward" : dimension.getValue());
+        summaryLine.setText("");
         data.summary(user, query).subscribe(list -> ui.access(() -> showSummary(list)),
-                error -> ui.access(() -> summaryLine.setText("오류 · error: " + error.getMessage())));
-        data.workload(user, new WorkloadQuery(from, to, List.of())).subscribe(report -> ui.access(() -> showWorkload(report)),
-                error -> ui.access(() -> summaryLine.setText("오류 · error: " + error.getMessage())));
+                error -> ui.access(() -> refused(error)));
+        data.workload(user, new WorkloadQuery(query.from(), query.to(), query.wards(), query.severities()))
+                .subscribe(report -> ui.access(() -> showWorkload(report)), error -> ui.access(() -> refused(error)));
+    }
+
+    private void refused(Throwable error) {
+        summaryLine.setText(getTranslation("supervisor.refused", Refusals.translate(this, error.getMessage())));
     }
 
     private void showSummary(List<ResponseTimeSummary> all) {
+        lastSummary = all;
         List<ResponseTimeSummary> chosen = all.stream().filter(s -> s.measure().equals(measure.getValue())).toList();
         table.setItems(chosen);
         long incidents = chosen.stream().mapToLong(ResponseTimeSummary::count).sum();
@@ -132,13 +214,19 @@ class ResponseTimesPanel extends VerticalLayout {
 
     private void showWorkload(WorkloadReport report) {
         operators.setItems(report.operators());
+        queueStep.setText(getTranslation("supervisor.queue.step", report.queueStep().toMinutes()));
         queue.setOption(Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "grid", Map.of("left", 50, "right", 20, "bottom", 40),
                 "xAxis", Map.of("type", "time"),
-                "yAxis", Map.of("type", "value", "name", "열린 사건 · open"),
-                "series", List.of(Map.of("name", "open", "type", "line", "step", "end", "showSymbol", false,
-                        "data", report.queue().stream().map(p -> List.of(p.at().toEpochMilli(), p.open())).toList()))));
+                "legend", Map.of("data", List.of(getTranslation("supervisor.queue.peak"), getTranslation("supervisor.queue.open"))),
+                "yAxis", Map.of("type", "value", "name", getTranslation("supervisor.queue.axis",
+                        report.queueStep().toMinutes())),
+                "series", List.of(
+                        Map.of("name", getTranslation("supervisor.queue.peak"), "type", "line", "step", "start", "showSymbol", false,
+                                "data", report.queue().stream().map(p -> List.of(p.at().toEpochMilli(), p.peak())).toList()),
+                        Map.of("name", getTranslation("supervisor.queue.open"), "type", "line", "step", "start", "showSymbol", false,
+                                "data", report.queue().stream().map(p -> List.of(p.at().toEpochMilli(), p.open())).toList()))));
     }
 
     private String label(String group) {
@@ -147,18 +235,23 @@ class ResponseTimesPanel extends VerticalLayout {
 
     /** The per-incident rows behind the figures; read on the download's own (servlet) thread. */
     private ByteArrayInputStream csv() {
-        Instant to = clock.instant();
-        Instant from = to.minus(PERIODS.get(period.getValue() == null ? "24h" : period.getValue()));
-        StringBuilder out = new StringBuilder("\uFEFFincident_id,ward_code,family,severity,shift,operator,responder_kind,opened_at,"
-                + "acknowledge_s,dispatch_s,hand_off_112_s,turnout_s,travel_s,response_s,clear_s\n");
-        for (ResponseTimeRow row : data.rows(user, new ResponseTimeQuery(from, to, "all", List.of()))
-                .collectList().block(Duration.ofSeconds(60))) {
-            out.append(String.join(",", row.id().toString(), row.wardCode(), row.family(), row.severity(), row.shift(),
-                    value(row.operator()), value(row.responderKind()), row.openedAt().toString(), value(row.acknowledgeSeconds()),
+        return new ByteArrayInputStream(csv(data.rows(user, query("all")).collectList().block(Duration.ofSeconds(60)))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The rows as CSV: ward code with its Korean and English names, opening time in KST (+09:00). */
+    static String csv(List<ResponseTimeRow> rows) {
+        StringBuilder out = new StringBuilder("\uFEFFincident_id,ward_code,ward_ko,ward_en,family,severity,shift,operator,"
+                + "responder_kind,opened_at_kst,acknowledge_s,dispatch_s,hand_off_112_s,turnout_s,travel_s,response_s,clear_s\n");
+        for (ResponseTimeRow row : rows) {
+            Ward ward = Wards.seoul().byCode(row.wardCode()).orElse(null);
+            out.append(String.join(",", row.id().toString(), row.wardCode(), ward == null ? "" : ward.nameKo(),
+                    ward == null ? "" : value(ward.nameEn()), row.family(), row.severity(), row.shift(),
+                    value(row.operator()), value(row.responderKind()), KST.format(row.openedAt()), value(row.acknowledgeSeconds()),
                     value(row.dispatchSeconds()), value(row.handOff112Seconds()), value(row.turnoutSeconds()),
                     value(row.travelSeconds()), value(row.responseSeconds()), value(row.clearSeconds()))).append('\n');
         }
-        return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toString();
     }
 
     private static String value(Object v) {

@@ -9,9 +9,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.Severity;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.ui.backend.PacedDelivery;
 import kr.anshim.api.Ward;
@@ -38,6 +41,7 @@ import java.util.UUID;
  */
 @Route(value = "supervisor", layout = MainLayout.class)
 @PageTitle("관제 책임자 · 안심 통합관제")
+@Menu(order = 3, title = "nav.supervisor")
 @RolesAllowed("SUPERVISOR")
 public class SupervisorView extends VerticalLayout {
 
@@ -73,6 +77,8 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"));
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
         escalated.addColumn(i -> String.join(", ", IncidentTexts.reasons(this, i))).setHeader(getTranslation("queue.why"));
+        escalated.addItemClickListener(click -> new EscalatedIncident(data, user, click.getItem()).open());
+        escalated.getStyle().set("cursor", "pointer");
         responseTimes = new ResponseTimesPanel(data, user);
         accessLog.setId("protected-access");
         accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -89,8 +95,8 @@ public class SupervisorView extends VerticalLayout {
         reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
                 responseTimes, new kr.anshim.ui.welfare.WelfareTimesPanel(welfare, user),
-                kr.anshim.ui.security.AccessPanels.grants(this, data, user),
-                kr.anshim.ui.security.AccessPanels.audit(this, data, user),
+                kr.anshim.ui.admin.AccessPanels.grants(this, data, user),
+                kr.anshim.ui.admin.AccessPanels.audit(this, data, user),
                 new H3(getTranslation("access.title")), reload, accessLog);
     }
 
@@ -119,13 +125,13 @@ public class SupervisorView extends VerticalLayout {
     private void show(List<LiveFrame> batch) {
         open.apply(batch);
         wards.setItems(Wards.seoul().all().stream().map(this::load).toList());
-        escalated.setItems(open.all().stream().filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith("ESCALATED")))
+        escalated.setItems(open.all().stream().filter(IncidentView::escalated)
                 .sorted((a, b) -> Integer.compare(b.score(), a.score())).toList());
     }
 
     private WardLoad load(Ward ward) {
         List<IncidentView> mine = open.all().stream().filter(i -> i.wardCode().equals(ward.code())).toList();
-        return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity().equals("CRITICAL")).count(),
-                mine.stream().filter(i -> i.status().equals("NEW")).count());
+        return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity() == Severity.CRITICAL).count(),
+                mine.stream().filter(i -> i.status() == IncidentStatus.NEW).count());
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +50,7 @@ import java.util.List;
  * and visits: the registration form, the teams out, their check-in. Times in KST.
  */
 @Route(value = "welfare", layout = MainLayout.class)
+@Menu(order = 5, title = "nav.welfare")
 @PageTitle("복지 안전 · 안심 통합관제")
 @RolesAllowed({"OFFICER", "OPERATOR", "SUPERVISOR"})
 public class WelfareView extends VerticalLayout {

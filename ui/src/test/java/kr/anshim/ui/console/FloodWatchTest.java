@@ -1,6 +1,13 @@
 package kr.anshim.ui.console;
 
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.Severity;
+import kr.anshim.api.SignalType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,8 +65,9 @@ class FloodWatchTest {
     private static List<IncidentView> opened(String ward, int count, Instant at) {
         List<IncidentView> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            list.add(new IncidentView(UUID.randomUUID(), ward, 37.56, 126.9, "LOITERING", "LOW", 20, "NEW", "DOOR_CAMERA",
-                    "LOITERING", 1, at, at, List.of(), "NOT_REQUESTED", "NOT_TRIED", null, 1));
+            list.add(new IncidentView(UUID.randomUUID(), ward, 37.56, 126.9, IncidentKind.LOITERING, Severity.LOW, 20,
+                    IncidentStatus.NEW, DeviceFamily.DOOR_CAMERA, SignalType.LOITERING, 1, at, at, List.of(),
+                    Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, 1));
         }
         return list;
     }

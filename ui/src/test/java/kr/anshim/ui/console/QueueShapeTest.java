@@ -1,6 +1,14 @@
 package kr.anshim.ui.console;
 
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.NextSteps;
+import kr.anshim.api.Severity;
+import kr.anshim.api.SignalType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -70,8 +78,9 @@ class QueueShapeTest {
 
     static IncidentView incident(String household, double lat, double lon, String kind, String severity, int score,
                                  String status, int openedSecondsAfter) {
-        return new IncidentView(UUID.randomUUID(), "11440", lat, lon, kind, severity, score, status, "DOOR_CAMERA",
-                "LOITERING", 1, T0.plusSeconds(openedSecondsAfter), T0, List.of(), "NOT_REQUESTED", "NOT_TRIED", null, 1,
-                false, household);
+        return new IncidentView(UUID.randomUUID(), "11440", lat, lon, IncidentKind.valueOf(kind), Severity.valueOf(severity),
+                score, IncidentStatus.valueOf(status), DeviceFamily.DOOR_CAMERA, SignalType.LOITERING, 1,
+                T0.plusSeconds(openedSecondsAfter), T0, List.of(), Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, 1,
+                false, false, 1, household, NextSteps.NONE);
     }
 }

@@ -1,5 +1,11 @@
 package kr.anshim.ui.i18n;
 
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.Severity;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+import kr.anshim.api.Outcome;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.ResponderKind;
 import kr.anshim.api.SignalType;
@@ -21,26 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Korean first, English second, and nothing raw: both message files hold the same keys, and every
- * code the screens show has a key in both. The backend's enums live in backend/server (the UI does
- * not depend on it), so their values are listed here; each list names its source, keep them in step.
+ * code the screens show has a key in both. The contract's enums (backend/api) are read directly; the
+ * few codes that are still strings on the wire are listed here with their source.
  */
 class MessageKeysTest {
 
-    /** backend/server/.../incident/IncidentStatus.java */
-    static final List<String> STATUSES = List.of("NEW", "ACKNOWLEDGED", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RESOLVED",
-            "FALSE_ALARM", "CANCELLED");
-    /** backend/server/.../ranking/Severity.java */
-    static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
-    /** backend/server/.../incident/IncidentKind.java */
-    static final List<String> KINDS = List.of("EMERGENCY", "INTRUSION", "ACCESS_ATTEMPT", "TAMPER", "LOITERING", "PROWLER",
-            "DEVICE_FAULT", "DEVICE_OFFLINE", "ACTIVITY", "INACTIVITY", "STAFF_SAFETY");
-    /** backend/server/.../incident/Call112Status.java */
-    static final List<String> CALL_112 = List.of("NOT_REQUESTED", "REQUESTED", "ACCEPTED", "PATROL_ASSIGNED");
-    /** backend/server/.../incident/CallbackStatus.java */
-    static final List<String> CALLBACK = List.of("NOT_TRIED", "CALLING", "REACHED", "NO_ANSWER");
-    /** backend/server/.../incident/Outcome.java */
-    static final List<String> OUTCOMES = List.of("RESIDENT_SAFE", "SUSPECT_GONE", "POLICE_ARREST", "REFERRED_TO_WELFARE",
-            "MEDICAL_EMERGENCY", "DEVICE_FAULT", "OTHER");
     /** kr.anshim.api.ResponderView#status */
     static final List<String> RESPONDER_STATUSES = List.of("AVAILABLE", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY");
     /** the audit trail's kinds (backend/server/.../incident/IncidentLifecycle.java, Transition.java) */
@@ -84,12 +75,12 @@ class MessageKeysTest {
         Arrays.stream(SignalType.values()).forEach(v -> keys.add("signal." + v.name()));
         Arrays.stream(DeviceFamily.values()).forEach(v -> keys.add("family." + v.name()));
         Arrays.stream(ResponderKind.values()).forEach(v -> keys.add("responder." + v.name()));
-        SEVERITIES.forEach(v -> keys.add("severity." + v));
-        STATUSES.forEach(v -> keys.add("status." + v));
-        KINDS.forEach(v -> keys.add("kind." + v));
-        CALL_112.forEach(v -> keys.add("call112." + v));
-        CALLBACK.forEach(v -> keys.add("callback." + v));
-        OUTCOMES.forEach(v -> keys.add("outcome." + v));
+        Arrays.stream(Severity.values()).forEach(v -> keys.add("severity." + v.name()));
+        Arrays.stream(IncidentStatus.values()).forEach(v -> keys.add("status." + v.name()));
+        Arrays.stream(IncidentKind.values()).forEach(v -> keys.add("kind." + v.name()));
+        Arrays.stream(Call112Status.values()).forEach(v -> keys.add("call112." + v.name()));
+        Arrays.stream(CallbackStatus.values()).forEach(v -> keys.add("callback." + v.name()));
+        Arrays.stream(Outcome.values()).forEach(v -> keys.add("outcome." + v.name()));
         RESPONDER_STATUSES.forEach(v -> keys.add("responderStatus." + v));
         TRANSITION_KINDS.forEach(v -> keys.add("timeline." + v));
         ROLES.forEach(v -> keys.add("role." + v));

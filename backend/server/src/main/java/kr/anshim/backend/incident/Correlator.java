@@ -1,5 +1,8 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.IncidentKind;
+
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.ranking.SeverityRanking;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,14 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
+import kr.anshim.api.NextSteps;
+import kr.anshim.api.Outcome;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.ranking.Ranking;
 import kr.anshim.backend.ranking.RankingFacts;
@@ -129,8 +136,17 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
     }
 
     public IncidentView view() {
-        return new IncidentView(id, wardCode, latitude, longitude, kind.name(), ranking.severity().name(),
-                ranking.score(), status.name(), family.name(), lastSignal.name(), signals(), openedAt, updatedAt,
-                ranking.reasons(), call112.name(), callback.name(), outcome, version, protectedPerson, householdId);
+        return new IncidentView(id, wardCode, latitude, longitude, kind, ranking.severity(),
+                ranking.score(), status, family, lastSignal, signals(), openedAt, updatedAt,
+                ranking.reasons(), call112, callback, outcomeOrNull(), version, protectedPerson, ranking.escalated(),
+                kind == IncidentKind.PROWLER ? deviceIds.size() : 1, householdId, NextSteps.NONE);
+    }
+
+    /** The stored outcome as the contract's enum; a name this version does not know reads as OTHER. */
+    private Outcome outcomeOrNull() {
+        if (outcome == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(Outcome.values()).filter(o -> o.name().equals(outcome)).findFirst().orElse(Outcome.OTHER);
     }
 }

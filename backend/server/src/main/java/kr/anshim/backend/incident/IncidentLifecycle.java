@@ -1,8 +1,15 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
 import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentCommand.Action;
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.IncidentView;
+import kr.anshim.api.NextSteps;
+import kr.anshim.api.Outcome;
 import kr.anshim.api.SignalType;
-import kr.anshim.backend.ranking.Severity;
+import kr.anshim.api.Severity;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -14,15 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-import static kr.anshim.backend.incident.IncidentStatus.ACKNOWLEDGED;
-import static kr.anshim.backend.incident.IncidentStatus.CANCELLED;
-import static kr.anshim.backend.incident.IncidentStatus.DISPATCHED;
-import static kr.anshim.backend.incident.IncidentStatus.EN_ROUTE;
-import static kr.anshim.backend.incident.IncidentStatus.FALSE_ALARM;
-import static kr.anshim.backend.incident.IncidentStatus.NEW;
-import static kr.anshim.backend.incident.IncidentStatus.ON_SCENE;
-import static kr.anshim.backend.incident.IncidentStatus.RESOLVED;
+import static kr.anshim.api.IncidentStatus.ACKNOWLEDGED;
+import static kr.anshim.api.IncidentStatus.CANCELLED;
+import static kr.anshim.api.IncidentStatus.DISPATCHED;
+import static kr.anshim.api.IncidentStatus.EN_ROUTE;
+import static kr.anshim.api.IncidentStatus.FALSE_ALARM;
+import static kr.anshim.api.IncidentStatus.NEW;
+import static kr.anshim.api.IncidentStatus.ON_SCENE;
+import static kr.anshim.api.IncidentStatus.RESOLVED;
 
 /**
  * The incident state machine: new → acknowledged → dispatched → en route → on scene → resolved,
@@ -30,7 +38,8 @@ import static kr.anshim.backend.incident.IncidentStatus.RESOLVED;
  * (the resident's request or an alarm, and whether a crime risk was confirmed): that decides the
  * resident's fee ({@link kr.anshim.api.DispatchFee}), so it is never guessed. Pure: it computes the next incident and the audit
  * entries, or refuses with a message an operator can act on. Reopening is the correlator's
- * business (a new signal within the grace period), never a command.
+ * business (a new signal within the grace period), never a command. The tables here are the only
+ * copy: screens are told the legal next steps for their user ({@link #next}).
  */
 @Component
 public class IncidentLifecycle {
@@ -52,12 +61,70 @@ public class IncidentLifecycle {
         LEGAL.put(CANCELLED, EnumSet.noneOf(IncidentStatus.class));
     }
 
+    /** The 112 hand-off's moves; a request may be withdrawn before police accept it. */
+    private static final Map<Call112Status, List<Call112Status>> CALL_112 = new EnumMap<>(Map.of(
+            Call112Status.NOT_REQUESTED, List.of(Call112Status.REQUESTED),
+            Call112Status.REQUESTED, List.of(Call112Status.ACCEPTED, Call112Status.NOT_REQUESTED),
+            Call112Status.ACCEPTED, List.of(Call112Status.PATROL_ASSIGNED),
+            Call112Status.PATROL_ASSIGNED, List.of()));
+
+    /** The call-back's moves: a call that was not answered may be tried again. */
+    private static final Map<CallbackStatus, List<CallbackStatus>> CALLBACK = new EnumMap<>(Map.of(
+            CallbackStatus.NOT_TRIED, List.of(CallbackStatus.CALLING),
+            CallbackStatus.CALLING, List.of(CallbackStatus.REACHED, CallbackStatus.NO_ANSWER),
+            CallbackStatus.REACHED, List.of(),
+            CallbackStatus.NO_ANSWER, List.of(CallbackStatus.CALLING)));
+
+    /** The status each status-changing action leads to. */
+    private static final Map<Action, IncidentStatus> LEADS_TO = new EnumMap<>(Map.of(
+            Action.ACKNOWLEDGE, ACKNOWLEDGED, Action.DISPATCH, DISPATCHED, Action.EN_ROUTE, EN_ROUTE,
+            Action.ON_SCENE, ON_SCENE, Action.RESOLVE, RESOLVED, Action.FALSE_ALARM, FALSE_ALARM,
+            Action.CANCEL, CANCELLED));
+
     /** What a command does: the incident after it, what to audit, and a dispatch to record. */
     public record Change(Incident after, List<Transition> transitions, Optional<Dispatch> dispatch) {
     }
 
     public static boolean legal(IncidentStatus from, IncidentStatus to) {
         return LEGAL.get(from).contains(to);
+    }
+
+    public static boolean legal(Call112Status from, Call112Status to) {
+        return CALL_112.get(from).contains(to);
+    }
+
+    public static boolean legal(CallbackStatus from, CallbackStatus to) {
+        return CALLBACK.get(from).contains(to);
+    }
+
+    /**
+     * What may be done next with {@code incident} by someone whose role permits the commands
+     * {@code permitted} accepts (asked per action and, for 112 and call-back, per target state):
+     * exactly what {@link #apply} would not refuse for a transition reason.
+     */
+    public static NextSteps next(IncidentView incident, Predicate<IncidentCommand> permitted) {
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        LEADS_TO.forEach((action, to) -> {
+            if (legal(incident.status(), to) && permitted.test(IncidentCommand.of(incident.id(), action, null))) {
+                actions.add(action);
+            }
+        });
+        if (permitted.test(IncidentCommand.of(incident.id(), Action.NOTE, null))) {
+            actions.add(Action.NOTE);
+        }
+        List<Call112Status> call112 = CALL_112.get(incident.call112()).stream()
+                .filter(to -> permitted.test(IncidentCommand.of(incident.id(), Action.CALL_112, null).withValue(to.name())))
+                .toList();
+        List<CallbackStatus> callback = CALLBACK.get(incident.callback()).stream()
+                .filter(to -> permitted.test(IncidentCommand.of(incident.id(), Action.CALLBACK, null).withValue(to.name())))
+                .toList();
+        if (!call112.isEmpty()) {
+            actions.add(Action.CALL_112);
+        }
+        if (!callback.isEmpty()) {
+            actions.add(Action.CALLBACK);
+        }
+        return new NextSteps(actions, call112, callback);
     }
 
     public Change apply(Incident before, IncidentCommand command, Instant now) {
@@ -134,7 +201,7 @@ public class IncidentLifecycle {
 
     private Change call112(Incident before, String value, String actor, String note, Instant now) {
         Call112Status to = parse(Call112Status.class, value, "112 hand-off status");
-        if (!before.call112().canBecome(to)) {
+        if (!legal(before.call112(), to)) {
             throw new IllegalTransitionException("112 hand-off cannot go from " + before.call112() + " to " + to);
         }
         Incident after = before.withCall112(to, now);
@@ -144,7 +211,7 @@ public class IncidentLifecycle {
 
     private Change callback(Incident before, String value, String actor, String note, Instant now) {
         CallbackStatus to = parse(CallbackStatus.class, value, "call-back status");
-        if (!before.callback().canBecome(to)) {
+        if (!legal(before.callback(), to)) {
             throw new IllegalTransitionException("call-back cannot go from " + before.callback() + " to " + to);
         }
         Incident after = before.withCallback(to, now);
@@ -153,7 +220,11 @@ public class IncidentLifecycle {
     }
 
     private static String outcome(String value) {
-        return parse(Outcome.class, value, "outcome").name();
+        Outcome outcome = parse(Outcome.class, value, "outcome");
+        if (!Outcome.chosenOnResolve().contains(outcome)) {
+            throw new IllegalTransitionException("unknown outcome '" + value + "'; one of " + Outcome.chosenOnResolve());
+        }
+        return outcome.name();
     }
 
     /**

@@ -1,5 +1,10 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,8 +148,12 @@ public class IncidentStore {
                 });
     }
 
+    /** Open means not one of the contract's ends, written out from {@link IncidentStatus#CLOSED} (constants, never input). */
+    public static final String WHERE_OPEN = IncidentStatus.CLOSED.stream().map(s -> "'" + s.name() + "'")
+            .sorted().collect(java.util.stream.Collectors.joining(", ", " where status not in (", ")"));
+
     public Flux<Incident> open() {
-        return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
+        return db.sql(SELECT + WHERE_OPEN)
                 .map((Readable row) -> readIncident(row))
                 .all();
     }
@@ -167,7 +176,7 @@ public class IncidentStore {
 
     /** The open incidents for a screen: on the screens' pool, read to the end before the first is emitted. */
     public Flux<Incident> openForScreens() {
-        return ScreenDatabase.fully(screens.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
+        return ScreenDatabase.fully(screens.sql(SELECT + WHERE_OPEN)
                 .map((Readable row) -> readIncident(row))
                 .all());
     }
@@ -206,7 +215,7 @@ public class IncidentStore {
                 row.get("latitude", Double.class), row.get("longitude", Double.class),
                 instant(row, "opened_at"), instant(row, "updated_at"), instant(row, "last_signal_at"),
                 counts, devices, Boolean.TRUE.equals(row.get("protected_person", Boolean.class)),
-                new Ranking(0, kr.anshim.backend.ranking.Severity.LOW, List.of()),
+                new Ranking(0, kr.anshim.api.Severity.LOW, List.of()),
                 Call112Status.valueOf(row.get("call_112", String.class)),
                 CallbackStatus.valueOf(row.get("callback", String.class)),
                 row.get("outcome", String.class),

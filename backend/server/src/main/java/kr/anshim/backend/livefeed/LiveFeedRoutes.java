@@ -6,7 +6,7 @@ import kr.anshim.api.Routes;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.security.Callers;
-import kr.anshim.backend.security.PoliceMask;
+import kr.anshim.backend.security.ScreenViews;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -39,7 +39,7 @@ public class LiveFeedRoutes {
      * the snapshot is then read to the end at once ({@code collectList}: bounded by the open
      * incidents), so the database connection goes back to the pool whatever pace the screen reads
      * at. Ward scoping and the police mask (a protected person's position coarsened to a grid
-     * cell until police accept the hand-off) are applied here, in the backend, to the snapshot and
+     * cell until police accept the hand-off) are applied here, with what the caller may do next, in the backend, to the snapshot and
      * to the changes alike.
      */
     @MessageMapping(Routes.INCIDENTS_LIVE)
@@ -49,9 +49,9 @@ public class LiveFeedRoutes {
                     ConflatingBuffer<UUID, IncidentView> changes = feed.listen(incident -> caller.sees(incident.wardCode()));
                     Mono<List<IncidentView>> snapshot = incidents.openForScreens().map(Incident::view)
                             .filter(incident -> caller.sees(incident.wardCode()))
-                            .map(incident -> PoliceMask.forCaller(caller, incident))
+                            .map(incident -> ScreenViews.forCaller(caller, incident))
                             .collectList();
-                    return snapshot.flatMapMany(open -> frames(open, changes.flux().map(incident -> PoliceMask.forCaller(caller, incident))))
+                    return snapshot.flatMapMany(open -> frames(open, changes.flux().map(incident -> ScreenViews.forCaller(caller, incident))))
                             .doFinally(signal -> changes.dispose());
                 }));
     }
@@ -70,7 +70,7 @@ public class LiveFeedRoutes {
                     if (known != null && change.version() <= known) {
                         return false;
                     }
-                    if (LiveFrame.CLOSED.contains(change.status())) {
+                    if (change.status().isClosed()) {
                         sent.remove(change.id());
                     } else {
                         sent.put(change.id(), change.version());

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PublishLatency {
 
-    private static final Set<String> ENDS = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
 
     private final Clock clock;
     private final Timer timer;
@@ -46,7 +44,7 @@ final class PublishLatency {
     void published(IncidentView change) {
         Instant previous = lastTimed.get(change.id());
         boolean newer = previous == null || change.updatedAt().isAfter(previous);
-        if (ENDS.contains(change.status())) {
+        if (change.status().isClosed()) {
             lastTimed.remove(change.id());
         } else if (newer) {
             lastTimed.put(change.id(), change.updatedAt());

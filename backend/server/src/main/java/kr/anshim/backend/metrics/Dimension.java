@@ -1,6 +1,6 @@
 package kr.anshim.backend.metrics;
 
-import kr.anshim.backend.ranking.Severity;
+import kr.anshim.api.Severity;
 
 import java.util.Arrays;
 import java.util.Comparator;

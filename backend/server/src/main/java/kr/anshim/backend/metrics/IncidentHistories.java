@@ -34,6 +34,7 @@ class IncidentHistories {
             select id, ward_code, family, severity, opened_at from incident
             where %s
               and (cardinality($3::text[]) = 0 or ward_code = any($3::text[]))
+              and (cardinality($7::text[]) = 0 or severity = any($7::text[]))
               and (opened_at, id) > ($4, $5)
             order by opened_at, id
             limit $6""";
@@ -95,6 +96,7 @@ class IncidentHistories {
                 .bind(3, utc(afterOpened))
                 .bind(4, afterId)
                 .bind(5, PAGE)
+                .bind(6, period.severities().stream().map(Enum::name).toArray(String[]::new))
                 .map(IncidentHistories::head)
                 .all()
                 .collectList()

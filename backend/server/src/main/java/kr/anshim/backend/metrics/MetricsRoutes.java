@@ -39,21 +39,21 @@ class MetricsRoutes {
     @MessageMapping(Routes.RESPONSE_TIME_ROWS)
     Flux<ResponseTimeRow> rows(ResponseTimeQuery query) {
         return Callers.require(USER)
-                .map(caller -> period(query.from(), query.to(), scoped(caller, query.wards())))
+                .map(caller -> QueryPeriod.of(query.from(), query.to(), scoped(caller, query.wards()), query.severities()))
                 .flatMapMany(reports::rows);
     }
 
     @MessageMapping(Routes.RESPONSE_TIME_SUMMARY)
     Mono<List<ResponseTimeSummary>> summary(ResponseTimeQuery query) {
         return Callers.require(USER)
-                .map(caller -> period(query.from(), query.to(), scoped(caller, query.wards())))
+                .map(caller -> QueryPeriod.of(query.from(), query.to(), scoped(caller, query.wards()), query.severities()))
                 .flatMap(period -> reports.summary(period, dimension(query.dimension())));
     }
 
     @MessageMapping(Routes.WORKLOAD)
     Mono<WorkloadReport> workload(WorkloadQuery query) {
         return Callers.require(USER)
-                .map(caller -> period(query.from(), query.to(), scoped(caller, query.wards())))
+                .map(caller -> QueryPeriod.of(query.from(), query.to(), scoped(caller, query.wards()), query.severities()))
                 .flatMap(reports::workload);
     }
 
@@ -62,10 +62,6 @@ class MetricsRoutes {
     Mono<Void> refused(Exception refusal) {
         log.debug("Refused a metrics query: {}", refusal.getMessage());
         return Mono.error(refusal);
-    }
-
-    private static QueryPeriod period(java.time.Instant from, java.time.Instant to, List<String> wards) {
-        return QueryPeriod.of(from, to, wards);
     }
 
     /**

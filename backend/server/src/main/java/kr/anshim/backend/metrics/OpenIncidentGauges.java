@@ -3,7 +3,7 @@ package kr.anshim.backend.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.backend.incident.Correlator;
-import kr.anshim.backend.ranking.Severity;
+import kr.anshim.api.Severity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,6 @@
 package kr.anshim.backend.metrics;
 
+import kr.anshim.api.Severity;
 import kr.anshim.api.ResponseTimeQuery;
 import kr.anshim.api.Wards;
 
@@ -9,18 +10,23 @@ import java.util.List;
 
 /**
  * A checked period {@code [from, to)} of at most {@value ResponseTimeQuery#MAX_DAYS} days, with the
- * wards to include (empty: all).
+ * wards and severities to include (empty: all).
  */
-record QueryPeriod(Instant from, Instant to, List<String> wards) {
+record QueryPeriod(Instant from, Instant to, List<String> wards, List<Severity> severities) {
 
     static final Duration LONGEST = Duration.ofDays(ResponseTimeQuery.MAX_DAYS);
 
     QueryPeriod {
         wards = List.copyOf(wards);
+        severities = List.copyOf(severities);
+    }
+
+    static QueryPeriod of(Instant from, Instant to, List<String> wards) {
+        return of(from, to, wards, List.of());
     }
 
     /** Checks the caller's input; every refusal says what to fix. */
-    static QueryPeriod of(Instant from, Instant to, List<String> wards) {
+    static QueryPeriod of(Instant from, Instant to, List<String> wards, List<Severity> severities) {
         if (from == null || to == null) {
             throw new InvalidQuery("from and to are required (ISO-8601 instants, e.g. 2025-11-01T00:00:00Z)");
         }
@@ -32,7 +38,8 @@ record QueryPeriod(Instant from, Instant to, List<String> wards) {
                     + from + " to " + to + " is " + Duration.between(from, to).toDays() + " days");
         }
         List<String> checked = wards == null ? List.of() : wards.stream().map(QueryPeriod::ward).distinct().toList();
-        return new QueryPeriod(from, to, checked);
+        List<Severity> bands = severities == null ? List.of() : severities.stream().distinct().toList();
+        return new QueryPeriod(from, to, checked, bands);
     }
 
     private static String ward(String code) {

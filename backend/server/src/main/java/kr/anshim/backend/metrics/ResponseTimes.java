@@ -1,11 +1,11 @@
 package kr.anshim.backend.metrics;
 
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.backend.incident.Transition;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The response times of one incident, read off its audit trail. Every measure is a difference of
@@ -28,7 +28,6 @@ import java.util.Set;
 record ResponseTimes(Instant openedAt, String operator, Duration acknowledge, Duration dispatch, Duration handOff112,
                      Duration turnout, Duration travel, Duration response, Duration clear) {
 
-    private static final Set<String> ENDS = Set.of("RESOLVED", "FALSE_ALARM", "CANCELLED");
 
     /** From the incident's transitions in the order they were appended (oldest first). */
     static ResponseTimes of(List<Transition> trail) {
@@ -82,7 +81,7 @@ record ResponseTimes(Instant openedAt, String operator, Duration acknowledge, Du
                 enRoute = enRoute == null ? t.at() : enRoute;
             } else if ("ON_SCENE".equals(to)) {
                 onScene = onScene == null ? t.at() : onScene;
-            } else if (ENDS.contains(to)) {
+            } else if (IncidentStatus.isClosed(to)) {
                 ended = ended == null ? t.at() : ended;
             }
         }

@@ -6,6 +6,7 @@ import kr.anshim.api.IncidentCommand;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.pipeline.WardLog;
 import kr.anshim.backend.security.Caller;
+import kr.anshim.backend.security.ScreenViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,13 @@ public class IncidentCommands {
                     log.warn("Command {} on {} not stored: {}", command.action(), command.incidentId(), error.toString());
                     return Mono.just(CommandResult.refused("not stored, try again: " + error.getMessage(), null));
                 })
-                .map(result -> counted(result, command.action().name()));
+                .map(result -> counted(forCaller(result, caller), command.action().name()));
+    }
+
+    /** The answer's incident as the caller's screen shows it: masked where due, with the caller's next steps. */
+    private static CommandResult forCaller(CommandResult result, Caller caller) {
+        return result.incident() == null ? result
+                : new CommandResult(result.accepted(), result.error(), ScreenViews.forCaller(caller, result.incident()));
     }
 
     /** The wards the owner lets this caller act in; null for a supervisor's every ward. */

@@ -10,6 +10,7 @@ import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.api.IncidentView;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.PoliceMask;
+import kr.anshim.backend.security.ScreenViews;
 import org.springframework.messaging.MessagingException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ class IncidentDetails {
                 .filter(incident -> caller.sees(incident.wardCode()))
                 .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
                 .flatMap(incident -> incident.householdId() == null
-                        ? Mono.just(new IncidentDetail(PoliceMask.forCaller(caller, incident.view()), null, false, false, null, null, null, devices(incident)))
+                        ? Mono.just(new IncidentDetail(ScreenViews.forCaller(caller, incident.view()), null, false, false, null, null, null, devices(incident)))
                         : household(incident, caller));
     }
 
@@ -67,11 +68,11 @@ class IncidentDetails {
                 .fetch().one()
                 .flatMap(row -> {
                     boolean protectedPerson = Boolean.TRUE.equals(row.get("protected_person"));
-                    boolean mask = PoliceMask.applies(caller, protectedPerson, incident.call112().name());
+                    boolean mask = PoliceMask.applies(caller, protectedPerson, incident.call112());
                     String name = (String) row.get("contact_name");
                     String phone = (String) row.get("contact_phone");
                     String address = (String) row.get("address");
-                    IncidentView view = mask ? PoliceMask.coarsened(incident.view()) : incident.view();
+                    IncidentView view = ScreenViews.withNextSteps(caller, mask ? PoliceMask.coarsened(incident.view()) : incident.view());
                     IncidentDetail detail = new IncidentDetail(view, incident.householdId(), protectedPerson, mask,
                             mask ? Masking.name(name) : name, mask ? Masking.phone(phone) : phone,
                             mask ? Masking.address(address) : address, devices(incident));

@@ -11,7 +11,7 @@ import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.IllegalTransitionException;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentLifecycle;
-import kr.anshim.backend.incident.IncidentStatus;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.incident.StaleIncidents;
 import kr.anshim.backend.livefeed.ClusterFanOut;
@@ -135,8 +135,7 @@ class CommandApplication {
         String next = switch (after.status()) {
             case EN_ROUTE -> "EN_ROUTE";
             case ON_SCENE -> "ON_SCENE";
-            case RESOLVED, FALSE_ALARM, CANCELLED -> "RETURNING";
-            default -> null;
+            default -> after.status().isClosed() ? "RETURNING" : null;
         };
         if (next == null) {
             return Mono.empty();

@@ -1,5 +1,6 @@
 package kr.anshim.backend.pipeline;
 
+
 import kr.anshim.api.Ack;
 import kr.anshim.backend.incident.AuditTrail;
 import kr.anshim.backend.incident.CorrelationPlan;

@@ -1,5 +1,7 @@
 package kr.anshim.backend.ranking;
 
+import kr.anshim.api.Severity;
+
 import kr.anshim.api.SignalType;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,9 @@ import java.util.Map;
  */
 @Component
 public class SeverityRanking {
+
+    /** The rule that escalates a critical incident nobody acknowledged to the supervisor. */
+    public static final String ESCALATED = "ESCALATED_TO_SUPERVISOR";
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -92,7 +97,7 @@ public class SeverityRanking {
             int sofar = contributions.stream().mapToInt(Contribution::points).sum();
             if (minutes > 0 && Severity.of(sofar) == Severity.CRITICAL) {
                 // a critical incident nobody acknowledged within a minute goes to the supervisor's screen
-                contributions.add(new Contribution("ESCALATED_TO_SUPERVISOR", ESCALATION));
+                contributions.add(new Contribution(ESCALATED, ESCALATION));
             }
             if (minutes > 0) {
                 contributions.add(new Contribution("UNACKNOWLEDGED_AGE", (int) Math.min(AGE_MAX, minutes * AGE_PER_MINUTE)));

@@ -1,5 +1,7 @@
 package kr.anshim.backend.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.AdminAuditEntry;
 import kr.anshim.api.DeviceSummary;
 import kr.anshim.api.RoleGrant;
@@ -36,12 +38,14 @@ class AdminRoutes {
     private final DeviceRegistry registry;
     private final AdminAudit audit;
     private final RoleGrants grants;
+    private final Counter refusedSaves;
 
-    AdminRoutes(UserDirectory users, DeviceRegistry registry, AdminAudit audit, RoleGrants grants) {
+    AdminRoutes(UserDirectory users, DeviceRegistry registry, AdminAudit audit, RoleGrants grants, MeterRegistry meters) {
         this.users = users;
         this.registry = registry;
         this.audit = audit;
         this.grants = grants;
+        this.refusedSaves = meters.counter("anshim.admin.user.saves.refused");
     }
 
     @MessageMapping(Routes.ADMIN_USERS)
@@ -57,6 +61,30 @@ class AdminRoutes {
      */
     @MessageMapping(Routes.ADMIN_SAVE_USER)
     Mono<UserAccount> save(UserAccount account) {
+        return save(account, Intent.EITHER);
+    }
+
+    /** A new user: an existing username is refused, never overwritten. */
+    @MessageMapping(Routes.ADMIN_CREATE_USER)
+    Mono<UserAccount> create(UserAccount account) {
+        return save(account, Intent.CREATE);
+    }
+
+    /** A change of an existing user: an unknown username is refused, never created. */
+    @MessageMapping(Routes.ADMIN_UPDATE_USER)
+    Mono<UserAccount> update(UserAccount account) {
+        return save(account, Intent.UPDATE);
+    }
+
+    /** What the admin meant: the screens say it, so a typo never turns into an overwrite or a new account. */
+    private enum Intent { CREATE, UPDATE, EITHER }
+
+    private MessagingException exists(String name) {
+        refusedSaves.increment();
+        return new MessagingException(Routes.USER_EXISTS + ": a user '" + name + "' already exists; choose another username, or edit that user");
+    }
+
+    private Mono<UserAccount> save(UserAccount account, Intent intent) {
         return admin().flatMap(caller -> {
             Role role = check(account);
             boolean newPassword = account.password() != null && !account.password().isBlank();
@@ -66,11 +94,22 @@ class AdminRoutes {
             String name = account.username();
             boolean privileged = role == Role.SUPERVISOR || role == Role.ADMIN;
             return users.find(name).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+                if (found.isPresent() && intent == Intent.CREATE) {
+                    return Mono.error(exists(name));
+                }
+                if (found.isEmpty() && intent == Intent.UPDATE) {
+                    refusedSaves.increment();
+                    return Mono.error(new MessagingException(Routes.NO_SUCH_USER + ": there is no user '" + name + "' to change"));
+                }
                 if (found.isEmpty()) {
                     if (!newPassword) {
                         return Mono.error(new MessagingException("a new user needs a password of at least " + MIN_PASSWORD + " characters"));
                     }
-                    Mono<Void> create = users.save(name, account.displayName(), account.password(), role, account.wards(), !privileged)
+                    Mono<Void> stored = intent == Intent.CREATE
+                            ? users.create(name, account.displayName(), account.password(), role, account.wards(), !privileged)
+                                    .flatMap(created -> created ? Mono.<Void>empty() : Mono.error(exists(name)))
+                            : users.save(name, account.displayName(), account.password(), role, account.wards(), !privileged);
+                    Mono<Void> create = stored
                             .then(users.update(name, account.displayName(), role, account.wards(), account.active()))
                             .then(audit.append(caller.id(), "USER_CREATED", name, role + " " + account.wards()
                                     + (privileged ? " (cannot sign in until a supervisor approves)" : "")));

@@ -1,8 +1,7 @@
 package kr.anshim.backend.security;
 
+import kr.anshim.api.Call112Status;
 import kr.anshim.api.IncidentView;
-
-import java.util.Set;
 
 /**
  * What a police liaison may see of a protected person (a stalking victim, a person under police
@@ -15,9 +14,6 @@ public final class PoliceMask {
     /** The grid cell's side. */
     public static final double CELL_METRES = 500;
 
-    /** The hand-off states in which police have taken the case. */
-    private static final Set<String> TAKEN = Set.of("ACCEPTED", "PATROL_ASSIGNED");
-
     private static final double METRES_PER_DEGREE = 111_320;
     /** A fixed reference latitude (Seoul's), so the grid is the same everywhere and never moves with the point. */
     private static final double CELL_LATITUDE = CELL_METRES / METRES_PER_DEGREE;
@@ -27,8 +23,8 @@ public final class PoliceMask {
     }
 
     /** Whether {@code caller} sees this protected person's incident masked in its current hand-off state. */
-    public static boolean applies(Caller caller, boolean protectedPerson, String call112) {
-        return protectedPerson && caller.seesIdentityOnlyAfterHandOff() && !TAKEN.contains(call112);
+    public static boolean applies(Caller caller, boolean protectedPerson, Call112Status call112) {
+        return protectedPerson && caller.seesIdentityOnlyAfterHandOff() && !call112.takenByPolice();
     }
 
     /** The incident as {@code caller} may see it: masked, its position is its grid cell's centre. */

@@ -188,16 +188,33 @@ public class UserDirectory {
 
     /** Creates a user, or replaces name, password, role and wards; {@code approved} false keeps a new account from signing in. */
     public Mono<Void> save(String username, String displayName, String password, Role role, List<String> wards, boolean approved) {
+        return insert("""
+                on conflict (username) do update set display_name = excluded.display_name,
+                    password_hash = excluded.password_hash, role = excluded.role, ward_codes = excluded.ward_codes""",
+                username, displayName, password, role, wards, approved).then();
+    }
+
+    /** Inserts a user, its password hashed off the event loop; {@code onConflict} says what a taken username does. */
+    private Mono<Long> insert(String onConflict, String username, String displayName, String password, Role role,
+                              List<String> wards, boolean approved) {
         return Mono.fromCallable(() -> bcrypt.encode(password))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(hash -> db.sql("""
                                 insert into app_user (username, display_name, password_hash, role, ward_codes, approved)
                                 values ($1, $2, $3, $4, $5, $6)
-                                on conflict (username) do update set display_name = excluded.display_name,
-                                    password_hash = excluded.password_hash, role = excluded.role, ward_codes = excluded.ward_codes""")
+                                """ + onConflict)
                         .bind(0, username).bind(1, displayName).bind(2, hash).bind(3, role.name())
                         .bind(4, wards.toArray(String[]::new)).bind(5, approved)
-                        .then());
+                        .fetch().rowsUpdated());
+    }
+
+    /**
+     * Creates a user only if the username is free, in one statement, so two admins creating the
+     * same name at once cannot both succeed: true if created, false if the name was taken.
+     */
+    public Mono<Boolean> create(String username, String displayName, String password, Role role, List<String> wards, boolean approved) {
+        return insert("on conflict (username) do nothing", username, displayName, password, role, wards, approved)
+                .map(inserted -> inserted > 0);
     }
 
     public reactor.core.publisher.Flux<kr.anshim.api.UserAccount> all() {

@@ -128,7 +128,7 @@ class ClusterIT {
                 }
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(incidents)
                         .allSatisfy(id -> assertThat(seenOnB.get(id)).isNotNull()
-                                .satisfies(view -> assertThat(view.status()).isEqualTo("ACKNOWLEDGED"))));
+                                .satisfies(view -> assertThat(view.status()).isEqualTo(kr.anshim.api.IncidentStatus.ACKNOWLEDGED))));
                 // a signal after the acknowledgement joins the incident and never undoes it
                 assertThat(send(gatewayA, TestDevices.event(cameras.get(0), "LOITERING", Map.of("dwellSeconds", 400))).durable()).isTrue();
 

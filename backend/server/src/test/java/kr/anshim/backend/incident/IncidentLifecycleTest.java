@@ -1,8 +1,13 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentCommand.Action;
+import kr.anshim.api.NextSteps;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.ranking.SeverityRanking;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,82 @@ class IncidentLifecycleTest {
         IncidentLifecycle.Change change = lifecycle.apply(acknowledged, resolve.withValue("RESIDENT_SAFE"), NOW);
         assertThat(change.after().outcome()).isEqualTo("RESIDENT_SAFE");
         assertThat(change.transitions().get(0).note()).isEqualTo("outcome RESIDENT_SAFE");
+        // the false alarm's own outcome is recorded by its action, never picked when resolving
+        assertThatThrownBy(() -> lifecycle.apply(acknowledged, resolve.withValue("FALSE_ALARM"), NOW))
+                .hasMessageContaining("unknown outcome 'FALSE_ALARM'");
+    }
+
+    static Stream<Arguments> everyState() {
+        return Stream.of(IncidentStatus.values()).flatMap(status -> Stream.of(Call112Status.values())
+                .flatMap(call -> Stream.of(CallbackStatus.values()).map(back -> Arguments.of(status, call, back))));
+    }
+
+    @ParameterizedTest(name = "{0} · {1} · {2}")
+    @MethodSource("everyState")
+    void the_next_steps_it_tells_a_screen_are_exactly_the_commands_it_would_accept(IncidentStatus status, Call112Status call,
+                                                                                 CallbackStatus back) {
+        Incident before = incident(Set.of(SignalType.LOITERING)).withStatus(status, status.open() ? null : "OTHER", NOW)
+                .withCall112(call, NOW).withCallback(back, NOW);
+        NextSteps steps = IncidentLifecycle.next(before.view(), command -> true);
+
+        for (Action action : Action.values()) {
+            if (action == Action.CALL_112 || action == Action.CALLBACK) {
+                continue;
+            }
+            IncidentCommand command = command(before, action).withValue("RESIDENT_SAFE").withNote("checked");
+            assertThat(steps.allows(action)).as(action.name()).isEqualTo(accepts(before, command));
+        }
+        List<Call112Status> call112 = Stream.of(Call112Status.values())
+                .filter(to -> accepts(before, command(before, Action.CALL_112).withValue(to.name()))).toList();
+        List<CallbackStatus> callback = Stream.of(CallbackStatus.values())
+                .filter(to -> accepts(before, command(before, Action.CALLBACK).withValue(to.name()))).toList();
+        assertThat(steps.call112()).containsExactlyInAnyOrderElementsOf(call112);
+        assertThat(steps.callback()).containsExactlyInAnyOrderElementsOf(callback);
+        assertThat(steps.allows(Action.CALL_112)).isEqualTo(!call112.isEmpty());
+        assertThat(steps.allows(Action.CALLBACK)).isEqualTo(!callback.isEmpty());
+    }
+
+    @Test
+    void a_new_incident_is_offered_acknowledge_or_false_alarm_and_an_acknowledged_one_dispatch_or_resolve() {
+        Incident fresh = incident(Set.of(SignalType.LOITERING));
+        assertThat(IncidentLifecycle.next(fresh.view(), command -> true).actions()).containsExactlyInAnyOrder(
+                Action.ACKNOWLEDGE, Action.FALSE_ALARM, Action.CANCEL, Action.NOTE, Action.CALL_112, Action.CALLBACK);
+        Incident acknowledged = fresh.withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        assertThat(IncidentLifecycle.next(acknowledged.view(), command -> true).actions())
+                .contains(Action.DISPATCH, Action.RESOLVE, Action.FALSE_ALARM).doesNotContain(Action.ACKNOWLEDGE, Action.ON_SCENE);
+        assertThat(IncidentLifecycle.next(fresh.withStatus(IncidentStatus.EN_ROUTE, null, NOW).view(), command -> true).actions())
+                .contains(Action.ON_SCENE);
+        assertThat(IncidentLifecycle.next(fresh.withStatus(IncidentStatus.ON_SCENE, null, NOW).view(), command -> true).actions())
+                .doesNotContain(Action.CANCEL);
+        NextSteps calling = IncidentLifecycle.next(fresh.withCallback(CallbackStatus.CALLING, NOW).view(), command -> true);
+        assertThat(calling.callback()).containsExactly(CallbackStatus.REACHED, CallbackStatus.NO_ANSWER);
+        NextSteps done = IncidentLifecycle.next(fresh.withCall112(Call112Status.PATROL_ASSIGNED, NOW)
+                .withCallback(CallbackStatus.REACHED, NOW).view(), command -> true);
+        assertThat(done.actions()).doesNotContain(Action.CALL_112, Action.CALLBACK);
+    }
+
+    @Test
+    void the_next_steps_leave_out_what_the_role_may_not_do() {
+        Incident requested = incident(Set.of(SignalType.LOITERING)).withCall112(Call112Status.REQUESTED, NOW);
+        // as a police liaison's permissions read: notes, and accepting a hand-off (never withdrawing it)
+        NextSteps police = IncidentLifecycle.next(requested.view(), command -> command.action() == Action.NOTE
+                || (command.action() == Action.CALL_112 && "ACCEPTED".equals(command.value())));
+        assertThat(police.actions()).containsExactlyInAnyOrder(Action.NOTE, Action.CALL_112);
+        assertThat(police.call112()).containsExactly(Call112Status.ACCEPTED);
+        assertThat(police.callback()).isEmpty();
+        // the control: with every permission the same incident offers more
+        NextSteps all = IncidentLifecycle.next(requested.view(), command -> true);
+        assertThat(all.actions()).contains(Action.ACKNOWLEDGE, Action.CALLBACK);
+        assertThat(all.call112()).containsExactlyInAnyOrder(Call112Status.ACCEPTED, Call112Status.NOT_REQUESTED);
+    }
+
+    private boolean accepts(Incident before, IncidentCommand command) {
+        try {
+            lifecycle.apply(before, command, NOW.plusSeconds(5));
+            return true;
+        } catch (IllegalTransitionException refused) {
+            return false;
+        }
     }
 
     @Test
@@ -135,7 +216,7 @@ class IncidentLifecycleTest {
         Incident tamper = incident(Set.of(SignalType.TAMPER));
         IncidentCommand bulk = IncidentCommand.of(critical.id(), Action.ACKNOWLEDGE, "op").withValue(IncidentCommand.BULK);
 
-        assertThat(critical.ranking().severity()).isEqualTo(kr.anshim.backend.ranking.Severity.CRITICAL);
+        assertThat(critical.ranking().severity()).isEqualTo(kr.anshim.api.Severity.CRITICAL);
         assertThatThrownBy(() -> lifecycle.apply(critical, bulk, NOW)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessage(IncidentLifecycle.CRITICAL_ONE_BY_ONE);
         assertThat(lifecycle.apply(tamper, bulk, NOW).after().status()).as("a lesser one goes with its group")

@@ -1,5 +1,7 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.IncidentStatus;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.Ack;
 import kr.anshim.api.DemoCity;

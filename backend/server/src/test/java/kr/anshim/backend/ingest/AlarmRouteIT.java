@@ -1,5 +1,10 @@
 package kr.anshim.backend.ingest;
 
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.Outcome;
+import kr.anshim.api.SignalType;
+
 import kr.anshim.api.Ack;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
@@ -86,15 +91,15 @@ class AlarmRouteIT {
         DeviceEvent event = TestDevices.event(camera, "FORCED_ENTRY", Map.of());
         RSocketRequester screen = TestConnections.ui(strategies, port);
         Flux<IncidentView> live = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
-                .filter(incident -> incident.lastSignal().equals("FORCED_ENTRY")
+                .filter(incident -> incident.lastSignal() == SignalType.FORCED_ENTRY
                         && incident.latitude() == home.latitude() && incident.longitude() == home.longitude());
 
         StepVerifier.create(live.take(1))
                 .then(() -> requester.route(Routes.ALARM).data(event).retrieveMono(Ack.class).subscribe())
                 .assertNext(incident -> {
-                    assertThat(incident.kind()).isEqualTo("INTRUSION");
+                    assertThat(incident.kind()).isEqualTo(IncidentKind.INTRUSION);
                     assertThat(incident.wardCode()).isEqualTo(home.wardCode());
-                    assertThat(incident.status()).isEqualTo("NEW");
+                    assertThat(incident.status()).isEqualTo(IncidentStatus.NEW);
                     assertThat(incident.reasons()).contains("FORCED_ENTRY +75");
                 })
                 .expectComplete()

@@ -1,5 +1,7 @@
 package kr.anshim.backend.ingest;
 
+import kr.anshim.api.IncidentKind;
+
 import kr.anshim.api.Ack;
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceEvent;
@@ -66,7 +68,7 @@ class RestartDurabilityIT {
             RSocketRequester screen = TestConnections.ui(second.bean(RSocketStrategies.class), second.rsocketPort());
             List<IncidentView> open = screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
                     .take(Duration.ofSeconds(3)).collectList().block(Duration.ofSeconds(10));
-            assertThat(open).extracting(IncidentView::kind).contains("LOITERING");
+            assertThat(open).extracting(IncidentView::kind).contains(IncidentKind.LOITERING);
             screen.dispose();
         } finally {
             EmbeddedPostgresEnvironment.stopEmbedded(DB);

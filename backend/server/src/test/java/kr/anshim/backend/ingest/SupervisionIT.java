@@ -1,5 +1,9 @@
 package kr.anshim.backend.ingest;
 
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.Severity;
+import kr.anshim.api.SignalType;
+
 import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.IncidentView;
@@ -45,12 +49,12 @@ class SupervisionIT {
         device.route(Routes.HEARTBEAT).data(TestDevices.event(bell, "HEARTBEAT", Map.of())).send().block(Duration.ofSeconds(5));
 
         StepVerifier.create(screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
-                        .filter(i -> i.lastSignal().equals("PROTECTION_GAP") && i.latitude() == home.latitude()
+                        .filter(i -> i.lastSignal() == SignalType.PROTECTION_GAP && i.latitude() == home.latitude()
                                 && i.longitude() == home.longitude())
                         .take(1))
                 .assertNext(incident -> {
-                    assertThat(incident.kind()).isEqualTo("DEVICE_OFFLINE");
-                    assertThat(incident.severity()).isIn("HIGH", "CRITICAL");
+                    assertThat(incident.kind()).isEqualTo(IncidentKind.DEVICE_OFFLINE);
+                    assertThat(incident.severity()).isIn(Severity.HIGH, Severity.CRITICAL);
                     assertThat(incident.reasons()).contains("PROTECTION_GAP +65", "PROTECTED_PERSON +20");
                 })
                 .expectComplete()

@@ -1,5 +1,13 @@
 package kr.anshim.backend.livefeed;
 
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+import kr.anshim.api.DeviceFamily;
+import kr.anshim.api.IncidentKind;
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.Severity;
+import kr.anshim.api.SignalType;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.LiveFrame;
@@ -85,7 +93,8 @@ class LiveFeedProtocolTest {
     }
 
     static IncidentView view(UUID id, String status, long version) {
-        return new IncidentView(id, "11440", 37.56, 126.9, "INTRUSION", "HIGH", 70, status, "DOOR_CAMERA",
-                "FORCED_ENTRY", 1, T0, T0.plusSeconds(version), List.of(), "NOT_REQUESTED", "NOT_TRIED", null, version);
+        return new IncidentView(id, "11440", 37.56, 126.9, IncidentKind.INTRUSION, Severity.HIGH, 70, IncidentStatus.valueOf(status),
+                DeviceFamily.DOOR_CAMERA, SignalType.FORCED_ENTRY, 1, T0, T0.plusSeconds(version), List.of(),
+                Call112Status.NOT_REQUESTED, CallbackStatus.NOT_TRIED, null, version);
     }
 }

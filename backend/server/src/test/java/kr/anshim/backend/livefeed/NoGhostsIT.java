@@ -119,7 +119,7 @@ class NoGhostsIT {
     }
 
     private Set<UUID> openInDatabase() {
-        return new HashSet<>(db.sql("select id from incident where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
+        return new HashSet<>(db.sql("select id from incident" + kr.anshim.backend.incident.IncidentStore.WHERE_OPEN)
                 .map(row -> row.get("id", UUID.class)).all().collectList().block(Duration.ofSeconds(10)));
     }
 

@@ -1,5 +1,7 @@
 package kr.anshim.backend.livefeed;
 
+import kr.anshim.api.IncidentStatus;
+
 import kr.anshim.api.Ack;
 import kr.anshim.api.CommandResult;
 import kr.anshim.api.DemoCity;
@@ -53,7 +55,7 @@ class TwoInstanceFanOutIT {
                         assertThat(ack.durable()).isTrue();
                     })
                     .assertNext(opened -> {
-                        assertThat(opened.status()).isEqualTo("NEW");
+                        assertThat(opened.status()).isEqualTo(IncidentStatus.NEW);
                         openedOnA.set(opened.id());
                     })
                     .then(() -> {
@@ -62,7 +64,7 @@ class TwoInstanceFanOutIT {
                                 .retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
                         assertThat(result.accepted()).isTrue();
                     })
-                    .assertNext(acknowledged -> assertThat(acknowledged.status()).isEqualTo("ACKNOWLEDGED"))
+                    .assertNext(acknowledged -> assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED))
                     .expectComplete()
                     .verify(Duration.ofSeconds(30));
             deviceToA.dispose();

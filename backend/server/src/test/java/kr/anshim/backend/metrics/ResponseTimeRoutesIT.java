@@ -3,6 +3,7 @@ package kr.anshim.backend.metrics;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentCommand.Action;
 import kr.anshim.api.ResponseTimeQuery;
+import kr.anshim.api.Severity;
 import kr.anshim.api.ResponseTimeRow;
 import kr.anshim.api.ResponseTimeSummary;
 import kr.anshim.api.Routes;
@@ -161,8 +162,23 @@ class ResponseTimeRoutesIT {
         assertThat(rows.get(falseAlarm).acknowledgeSeconds()).isNull();
         assertThat(rows.get(falseAlarm).clearSeconds()).isPositive();
 
+        // the severity filter is applied by the backend: only that band, and the others leave it out
+        Severity band = Severity.valueOf(rows.get(patrolled).severity());
+        List<ResponseTimeRow> ofBand = screen.route(Routes.RESPONSE_TIME_ROWS)
+                .data(new ResponseTimeQuery(from, to, null, wards, List.of(band))).retrieveFlux(ResponseTimeRow.class)
+                .collectList().block(WAIT);
+        assertThat(ofBand).extracting(ResponseTimeRow::id).contains(patrolled);
+        assertThat(ofBand).extracting(ResponseTimeRow::severity).containsOnly(band.name());
+        List<Severity> others = java.util.Arrays.stream(Severity.values()).filter(v -> v != band).toList();
+        assertThat(screen.route(Routes.RESPONSE_TIME_ROWS).data(new ResponseTimeQuery(from, to, null, wards, others))
+                .retrieveFlux(ResponseTimeRow.class).collectList().block(WAIT)).extracting(ResponseTimeRow::id).doesNotContain(patrolled);
+
         WorkloadReport workload = screen.route(Routes.WORKLOAD).data(new WorkloadQuery(from, to, wards))
                 .retrieveMono(WorkloadReport.class).block(WAIT);
+        // a period of seconds is still sampled (by the minute), and the four incidents that came and went are its peak
+        assertThat(workload.queueStep()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(workload.queue()).isNotEmpty();
+        assertThat(workload.queue().stream().mapToLong(WorkloadReport.QueuePoint::peak).max().orElseThrow()).isGreaterThanOrEqualTo(4);
 
         Map<String, Long> acknowledged = workload.operators().stream()
                 .collect(Collectors.toMap(WorkloadReport.OperatorLoad::operator, WorkloadReport.OperatorLoad::acknowledged));
@@ -184,6 +200,16 @@ class ResponseTimeRoutesIT {
                 .retrieveFlux(ResponseTimeRow.class).then(), "must be before to");
         refused(screen.route(Routes.WORKLOAD).data(new WorkloadQuery(now, null, List.of())).retrieveMono(WorkloadReport.class),
                 "from and to are required");
+        // a severity that does not exist is refused, not ignored
+        StepVerifier.create(screen.route(Routes.RESPONSE_TIME_SUMMARY).data(Map.of("from", now.minusSeconds(60).toString(),
+                        "to", now.toString(), "dimension", "ward", "wards", List.of(), "severities", List.of("PURPLE")))
+                        .retrieveMono(SUMMARIES))
+                .expectError()
+                .verify(WAIT);
+        // the control: the same query with a real severity is answered
+        assertThat(screen.route(Routes.RESPONSE_TIME_SUMMARY).data(Map.of("from", now.minusSeconds(60).toString(),
+                "to", now.toString(), "dimension", "ward", "wards", List.of(), "severities", List.of("CRITICAL")))
+                .retrieveMono(SUMMARIES).block(WAIT)).isNotNull();
     }
 
     @Test

@@ -135,8 +135,8 @@ class ConsoleOperationsIT {
         IncidentView first = raise("DC-11620-0011", "TAMPER");
         IncidentView second = raise("DC-11620-0012", "TAMPER");
         IncidentView critical = raise("EB-11620-0002", "BELL_PRESSED");
-        assertThat(critical.severity()).isEqualTo("CRITICAL");
-        assertThat(first.severity()).isNotEqualTo("CRITICAL");
+        assertThat(critical.severity()).isEqualTo(kr.anshim.api.Severity.CRITICAL);
+        assertThat(first.severity()).isNotEqualTo(kr.anshim.api.Severity.CRITICAL);
 
         List<BulkAcknowledge.Answer> answers = bulk(supervisor,
                 new BulkAcknowledge(List.of(first.id(), second.id(), critical.id()), Set.of(), "flood: 같은 건물"));
@@ -146,7 +146,7 @@ class ConsoleOperationsIT {
         assertThat(answers.get(1).result().accepted()).isTrue();
         assertThat(answers.get(2).result().accepted()).isFalse();
         assertThat(answers.get(2).result().error()).isEqualTo(BulkAcknowledgement.CRITICAL_ONE_BY_ONE);
-        assertThat(answers.get(2).result().incident().status()).isEqualTo("NEW");
+        assertThat(answers.get(2).result().incident().status()).isEqualTo(kr.anshim.api.IncidentStatus.NEW);
 
         List<BulkAcknowledge.Answer> again = bulk(supervisor,
                 new BulkAcknowledge(List.of(critical.id(), first.id()), Set.of(critical.id()), null));
@@ -183,7 +183,7 @@ class ConsoleOperationsIT {
             mapo.dispose();
         }
         assertThat(command(IncidentCommand.of(other.id(), Action.NOTE, "x").withNote("still here")).incident().status())
-                .isEqualTo("NEW");
+                .isEqualTo(kr.anshim.api.IncidentStatus.NEW);
     }
 
     private List<BulkAcknowledge.Answer> bulk(RSocketRequester connection, BulkAcknowledge request) {
@@ -209,7 +209,7 @@ class ConsoleOperationsIT {
                 .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack.durable()).isTrue();
         return supervisor.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
-                .filter(i -> home.id().equals(i.householdId()) && i.status().equals("NEW"))
+                .filter(i -> home.id().equals(i.householdId()) && i.status() == kr.anshim.api.IncidentStatus.NEW)
                 .blockFirst(Duration.ofSeconds(10));
     }
 

@@ -1,5 +1,10 @@
 package kr.anshim.backend.operations;
 
+import kr.anshim.api.Call112Status;
+import kr.anshim.api.CallbackStatus;
+import kr.anshim.api.IncidentStatus;
+import kr.anshim.api.Outcome;
+
 import kr.anshim.api.Ack;
 import kr.anshim.api.CommandResult;
 import kr.anshim.api.DemoCity;
@@ -89,10 +94,10 @@ class IncidentCommandsIT {
         accept(IncidentCommand.of(id, Action.NOTE, "op-park").withNote("현관문 파손 확인"));
         CommandResult resolved = accept(IncidentCommand.of(id, Action.RESOLVE, "op-park").withValue("POLICE_ARREST"));
 
-        assertThat(resolved.incident().status()).isEqualTo("RESOLVED");
-        assertThat(resolved.incident().outcome()).isEqualTo("POLICE_ARREST");
-        assertThat(resolved.incident().callback()).isEqualTo("NO_ANSWER");
-        assertThat(resolved.incident().call112()).isEqualTo("REQUESTED");
+        assertThat(resolved.incident().status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(resolved.incident().outcome()).isEqualTo(Outcome.POLICE_ARREST);
+        assertThat(resolved.incident().callback()).isEqualTo(CallbackStatus.NO_ANSWER);
+        assertThat(resolved.incident().call112()).isEqualTo(Call112Status.REQUESTED);
         assertThat(roster.find(guard.id()).orElseThrow().status()).isEqualTo("RETURNING");
 
         List<TransitionView> trail = screen.route(Routes.INCIDENT_HISTORY).data(id.toString())
@@ -123,7 +128,7 @@ class IncidentCommandsIT {
 
         assertThat(refused.accepted()).isFalse();
         assertThat(refused.error()).contains("cannot go from NEW to ON_SCENE");
-        assertThat(refused.incident().status()).isEqualTo("NEW");
+        assertThat(refused.incident().status()).isEqualTo(IncidentStatus.NEW);
         assertThat(unknown.accepted()).isFalse();
         assertThat(unknown.error()).startsWith("no incident");
         Long entries = db.sql("select count(*) as n from incident_transition where incident_id = $1").bind(0, incident.id())
@@ -148,7 +153,7 @@ class IncidentCommandsIT {
                 .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack.durable()).isTrue();
         return screen.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
-                .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude() && i.status().equals("NEW"))
+                .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude() && i.status() == IncidentStatus.NEW)
                 .blockFirst(Duration.ofSeconds(10));
     }
 

@@ -1,5 +1,7 @@
 package kr.anshim.backend.ranking;
 
+import kr.anshim.api.Severity;
+
 import kr.anshim.api.SignalType;
 import org.junit.jupiter.api.Test;
 

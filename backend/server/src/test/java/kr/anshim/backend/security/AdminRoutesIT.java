@@ -71,6 +71,41 @@ class AdminRoutesIT {
     }
 
     @Test
+    void creating_an_existing_username_is_refused_and_changes_nothing_while_an_update_says_it_means_one() {
+        RSocketRequester admin = user("admin", "anshim-demo");
+        UserAccount first = new UserAccount("op.dobong", "도봉구 관제요원", "OPERATOR", List.of("11320"), true, "dobong-secret-1");
+        assertThat(admin.route(Routes.ADMIN_CREATE_USER).data(first).retrieveMono(UserAccount.class).block(Duration.ofSeconds(10))
+                .username()).isEqualTo("op.dobong");
+
+        // a second create of the same name, with another password, ward and name: refused, nothing overwritten
+        StepVerifier.create(admin.route(Routes.ADMIN_CREATE_USER)
+                        .data(new UserAccount("op.dobong", "someone else", "OPERATOR", List.of("11440"), true, "other-secret-2"))
+                        .retrieveMono(UserAccount.class))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith(Routes.USER_EXISTS).hasMessageContaining("op.dobong"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(login("op.dobong", "dobong-secret-1").ok()).isTrue();
+        assertThat(login("op.dobong", "other-secret-2").ok()).isFalse();
+        assertThat(admin.route(Routes.ADMIN_USERS).retrieveFlux(UserAccount.class).collectList().block(Duration.ofSeconds(10)))
+                .filteredOn(u -> u.username().equals("op.dobong")).singleElement()
+                .satisfies(u -> assertThat(u.wards()).containsExactly("11320"))
+                .satisfies(u -> assertThat(u.displayName()).isEqualTo("도봉구 관제요원"));
+
+        // the explicit update path changes it; an update of an unknown name creates nothing
+        UserAccount renamed = admin.route(Routes.ADMIN_UPDATE_USER)
+                .data(new UserAccount("op.dobong", "도봉구 야간 관제요원", "OPERATOR", List.of("11320"), true, null))
+                .retrieveMono(UserAccount.class).block(Duration.ofSeconds(10));
+        assertThat(renamed.displayName()).isEqualTo("도봉구 야간 관제요원");
+        StepVerifier.create(admin.route(Routes.ADMIN_UPDATE_USER)
+                        .data(new UserAccount("op.nobody", "x", "OPERATOR", List.of("11320"), true, "nobody-secret-1"))
+                        .retrieveMono(UserAccount.class))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith(Routes.NO_SUCH_USER))
+                .verify(Duration.ofSeconds(10));
+        assertThat(admin.route(Routes.ADMIN_USERS).retrieveFlux(UserAccount.class).collectList().block(Duration.ofSeconds(10)))
+                .extracting(UserAccount::username).contains("op.dobong").doesNotContain("op.nobody");
+        admin.dispose();
+    }
+
+    @Test
     void bad_user_data_is_refused_with_the_reason() {
         RSocketRequester admin = user("admin", "anshim-demo");
         StepVerifier.create(admin.route(Routes.ADMIN_SAVE_USER)

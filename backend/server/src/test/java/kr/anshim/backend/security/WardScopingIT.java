@@ -1,5 +1,7 @@
 package kr.anshim.backend.security;
 
+import kr.anshim.api.IncidentStatus;
+
 import io.rsocket.exceptions.RejectedSetupException;
 import kr.anshim.api.Ack;
 import kr.anshim.api.CommandResult;
@@ -105,7 +107,7 @@ class WardScopingIT {
 
         CommandResult own = command(operator, IncidentCommand.of(mapo.id(), Action.ACKNOWLEDGE, "someone-else"));
         assertThat(own.accepted()).isTrue();
-        assertThat(own.incident().status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(own.incident().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         operator.dispose();
     }
 

@@ -1,4 +1,4 @@
-package kr.anshim.ui.security;
+package kr.anshim.ui.admin;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -14,6 +14,7 @@ import kr.anshim.api.AdminAuditEntry;
 import kr.anshim.api.RoleGrant;
 import kr.anshim.api.SessionView;
 import kr.anshim.ui.backend.ScreenData;
+import kr.anshim.ui.security.AnshimUser;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

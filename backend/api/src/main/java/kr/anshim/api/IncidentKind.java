@@ -1,6 +1,5 @@
-package kr.anshim.backend.incident;
+package kr.anshim.api;
 
-import kr.anshim.api.SignalType;
 
 /** What an incident is about, named after its strongest signal. */
 public enum IncidentKind {

@@ -1,6 +1,6 @@
-package kr.anshim.backend.ranking;
+package kr.anshim.api;
 
-/** Severity bands, highest first. */
+/** Severity bands, highest first; a score falls in the first band whose threshold it reaches. */
 public enum Severity {
     CRITICAL(90), HIGH(60), MEDIUM(30), LOW(0);
 

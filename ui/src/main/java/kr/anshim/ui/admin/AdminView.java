@@ -1,8 +1,12 @@
-package kr.anshim.ui.security;
+package kr.anshim.ui.admin;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import kr.anshim.api.Routes;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -20,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.DeviceSummary;
@@ -28,6 +33,8 @@ import kr.anshim.api.Ward;
 import kr.anshim.api.Wards;
 import kr.anshim.ui.IncidentTexts;
 import kr.anshim.ui.backend.ScreenData;
+import kr.anshim.ui.security.AnshimUser;
+import kr.anshim.ui.security.CurrentUser;
 import kr.anshim.ui.layout.MainLayout;
 
 import java.util.List;
@@ -39,6 +46,7 @@ import java.util.List;
  */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("관리 · 안심 통합관제")
+@Menu(order = 4, title = "nav.admin")
 @RolesAllowed("ADMIN")
 public class AdminView extends VerticalLayout {
 
@@ -53,7 +61,19 @@ public class AdminView extends VerticalLayout {
     private final Checkbox active = new Checkbox("사용 · Active", true);
     private final ComboBox<Ward> deviceWard = new ComboBox<>("자치구 · Ward");
     private final Grid<DeviceSummary> devices = new Grid<>();
+    private final TextField deviceSearch = new TextField();
+    private final Span devicePage = new Span();
+    private final Button previousPage = new Button("‹");
+    private final Button nextPage = new Button("›");
+    private final Button newUser = new Button();
     private List<UserAccount> known = List.of();
+    private List<DeviceSummary> wardDevices = List.of();
+    private int page;
+    /** The user being edited, or null while a new one is being entered. */
+    private UserAccount editing;
+
+    /** Devices shown per page. */
+    static final int PAGE = 25;
 
     public AdminView(ScreenData data, kr.anshim.ui.welfare.WelfareScreenData welfare) {
         this.data = data;
@@ -67,6 +87,9 @@ public class AdminView extends VerticalLayout {
         users.addColumn(u -> u.active() ? "✓" : "—").setHeader("사용 · Active");
         users.setAllRowsVisible(true);
         users.asSingleSelect().addValueChangeListener(change -> edit(change.getValue()));
+        newUser.setText(getTranslation("admin.user.new"));
+        newUser.setId("admin-new-user");
+        newUser.addClickListener(click -> startNew());
         role.setItemLabelGenerator(r -> getTranslation("role." + r));
         wards.setItems(Wards.seoul().all());
         wards.setItemLabelGenerator(w -> w.nameKo() + " " + w.nameEn());
@@ -76,7 +99,7 @@ public class AdminView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button unlock = new Button(AccessPanels.t(this, "access.unlock"), click -> unlock());
         unlock.setId("admin-unlock-user");
-        HorizontalLayout form = new HorizontalLayout(username, displayName, password, role, wards, active, save, unlock);
+        HorizontalLayout form = new HorizontalLayout(newUser, username, displayName, password, role, wards, active, save, unlock);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -90,18 +113,32 @@ public class AdminView extends VerticalLayout {
         devices.addColumn(DeviceSummary::householdId).setHeader("세대 · Household");
         devices.addColumn(d -> d.revoked() ? "해지됨 · revoked" : "사용 중 · active").setHeader("상태 · State");
         devices.addComponentColumn(d -> {
-            Button revoke = new Button("해지 · Revoke", click -> revoke(d));
+            Button revoke = new Button("해지 · Revoke", click -> confirmRevoke(d));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             revoke.setEnabled(!d.revoked());
+            revoke.setId("revoke-" + d.id());
             return revoke;
         });
         devices.setAllRowsVisible(true);
+        deviceSearch.setId("admin-device-search");
+        deviceSearch.setPlaceholder(getTranslation("admin.devices.search"));
+        deviceSearch.setClearButtonVisible(true);
+        deviceSearch.setValueChangeMode(ValueChangeMode.LAZY);
+        deviceSearch.addValueChangeListener(change -> showPage(0));
+        previousPage.setId("admin-devices-previous");
+        previousPage.addClickListener(click -> showPage(page - 1));
+        nextPage.setId("admin-devices-next");
+        nextPage.addClickListener(click -> showPage(page + 1));
+        devicePage.setId("admin-devices-page");
+        HorizontalLayout deviceBar = new HorizontalLayout(deviceWard, deviceSearch, previousPage, devicePage, nextPage);
+        deviceBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("관리 · Admin"),
                 new Paragraph("관리자는 사건 정보를 볼 수 없습니다 (최소 권한). · Admins do not see incidents (least privilege). "
                         + "세대·기기 일괄 등록은 CSV 가져오기 (ANSHIM_REGISTRY_IMPORT_DIR). · Bulk registration: CSV import."),
                 new H3("사용자 · Users"), users, form, AccessPanels.sessions(this, data, admin),
                 AccessPanels.grants(this, data, admin), AccessPanels.audit(this, data, admin),
-                new H3("기기 · Devices"), deviceWard, devices, new kr.anshim.ui.welfare.EnrolmentPanel(welfare, admin));
+                new H3("기기 · Devices"), deviceBar, devices, new kr.anshim.ui.welfare.EnrolmentPanel(welfare, admin));
+        startNew();
     }
 
     @Override
@@ -117,10 +154,27 @@ public class AdminView extends VerticalLayout {
         }), error -> ui.access(() -> failed(error)));
     }
 
+    /** An empty form for a new user: saving creates one, and a taken username is refused, not overwritten. */
+    void startNew() {
+        editing = null;
+        users.asSingleSelect().clear();
+        username.setReadOnly(false);
+        username.clear();
+        displayName.clear();
+        password.clear();
+        role.clear();
+        wards.clear();
+        active.setValue(true);
+        username.setHelperText(getTranslation("admin.user.creating"));
+    }
+
     private void edit(UserAccount account) {
         if (account == null) {
             return;
         }
+        editing = account;
+        username.setReadOnly(true); // the username names the account being changed
+        username.setHelperText(getTranslation("admin.user.editing"));
         username.setValue(account.username());
         displayName.setValue(account.displayName());
         role.setValue(account.role());
@@ -134,7 +188,11 @@ public class AdminView extends VerticalLayout {
         UserAccount account = new UserAccount(username.getValue().strip(), displayName.getValue().strip(), role.getValue(),
                 wards.getValue().stream().map(Ward::code).sorted().toList(), active.getValue(),
                 password.isEmpty() ? null : password.getValue());
-        data.saveUser(admin, account).subscribe(saved -> ui.access(() -> {
+        if (editing == null && known.stream().anyMatch(u -> u.username().equals(account.username()))) {
+            refuseExisting(account.username()); // the backend would refuse it too (USER_EXISTS)
+            return;
+        }
+        (editing == null ? data.createUser(admin, account) : data.updateUser(admin, account)).subscribe(saved -> ui.access(() -> {
             password.clear();
             Notification.show("저장됨 · saved: " + saved.username());
             boolean privileged = account.role().equals("SUPERVISOR") || account.role().equals("ADMIN");
@@ -143,8 +201,32 @@ public class AdminView extends VerticalLayout {
                 Notification.show(AccessPanels.t(this, "access.grant.pending"), 6000, Notification.Position.TOP_CENTER);
             }
             loadUsers();
-        }), error -> ui.access(() -> failed(error)));
+        }), error -> ui.access(() -> {
+            if (error.getMessage() != null && error.getMessage().startsWith(Routes.USER_EXISTS)) {
+                refuseExisting(account.username());
+            } else if (error.getMessage() != null && error.getMessage().startsWith(Routes.NO_SUCH_USER)) {
+                refused(getTranslation("admin.user.gone", account.username()));
+            } else {
+                failed(error);
+            }
+        }));
     }
+
+    /** Says the name is taken, and offers to edit that user instead; never overwrites it. */
+    private void refuseExisting(String name) {
+        refused(getTranslation("admin.user.exists", name));
+        known.stream().filter(u -> u.username().equals(name)).findFirst().ifPresent(users::select);
+    }
+
+    private void refused(String text) {
+        Notification notice = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+        notice.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notice.setId("admin-refusal");
+        lastRefusal = text;
+    }
+
+    /** The last refusal shown, for tests. */
+    String lastRefusal;
 
     private void unlock() {
         if (username.isEmpty()) {
@@ -161,8 +243,46 @@ public class AdminView extends VerticalLayout {
             return;
         }
         UI ui = UI.getCurrent();
-        data.devices(admin, deviceWard.getValue().code())
-                .subscribe(list -> ui.access(() -> devices.setItems(list)), error -> ui.access(() -> failed(error)));
+        data.devices(admin, deviceWard.getValue().code()).subscribe(list -> ui.access(() -> {
+            wardDevices = list;
+            showPage(page);
+        }), error -> ui.access(() -> failed(error)));
+    }
+
+    /** The devices matching the search (id, household or family), one page of {@value #PAGE}. */
+    void showPage(int wanted) {
+        List<DeviceSummary> matching = matching(wardDevices, deviceSearch.getValue(), d -> getTranslation("family." + d.family()));
+        int pages = Math.max(1, (matching.size() + PAGE - 1) / PAGE);
+        page = Math.max(0, Math.min(wanted, pages - 1));
+        devices.setItems(matching.subList(page * PAGE, Math.min(matching.size(), (page + 1) * PAGE)));
+        devicePage.setText(getTranslation("admin.devices.page", page + 1, pages, matching.size()));
+        previousPage.setEnabled(page > 0);
+        nextPage.setEnabled(page < pages - 1);
+    }
+
+    static List<DeviceSummary> matching(List<DeviceSummary> all, String search, java.util.function.Function<DeviceSummary, String> family) {
+        String needle = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
+        if (needle.isEmpty()) {
+            return all;
+        }
+        return all.stream().filter(d -> d.id().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                || (d.householdId() != null && d.householdId().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                || family.apply(d).toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
+    }
+
+    /** Revoking is final for the device: a dialog names it and asks first. */
+    void confirmRevoke(DeviceSummary device) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("admin-revoke-confirm");
+        dialog.setHeader(getTranslation("admin.revoke.title", device.id()));
+        dialog.setText(getTranslation("admin.revoke.text", device.id(), getTranslation("family." + device.family()),
+                device.householdId() == null ? "—" : device.householdId()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("admin.revoke.cancel"));
+        dialog.setConfirmText(getTranslation("admin.revoke.confirm"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(confirm -> revoke(device));
+        dialog.open();
     }
 
     private void revoke(DeviceSummary device) {

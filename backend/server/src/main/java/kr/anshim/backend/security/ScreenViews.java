@@ -1,0 +1,26 @@
+package kr.anshim.backend.security;
+
+import kr.anshim.api.IncidentCommand;
+import kr.anshim.api.IncidentView;
+import kr.anshim.backend.incident.IncidentLifecycle;
+
+/**
+ * An incident as one signed-in user's screen receives it: masked where the police mask applies,
+ * and carrying what that user's role may do next in its current state (the backend's state
+ * machine, {@link IncidentLifecycle#next}), so no screen keeps a copy of the state tables.
+ */
+public final class ScreenViews {
+
+    private ScreenViews() {
+    }
+
+    public static IncidentView forCaller(Caller caller, IncidentView incident) {
+        IncidentView shown = PoliceMask.forCaller(caller, incident);
+        return shown.with(IncidentLifecycle.next(shown, (IncidentCommand command) -> caller.may(command)));
+    }
+
+    /** The same, for a view already masked (or not) by the caller's code. */
+    public static IncidentView withNextSteps(Caller caller, IncidentView shown) {
+        return shown.with(IncidentLifecycle.next(shown, (IncidentCommand command) -> caller.may(command)));
+    }
+}
