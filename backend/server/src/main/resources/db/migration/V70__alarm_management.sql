@@ -53,3 +53,6 @@ create table console_shift (
     ended_at    timestamptz
 );
 create index console_shift_ward on console_shift (ward_code, started_at);
+
+-- The chattering measure reads a period's alarm signals by time.
+create index device_event_occurred on device_event (occurred_at);

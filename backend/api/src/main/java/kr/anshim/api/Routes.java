@@ -78,6 +78,22 @@ public final class Routes {
     /** Request-response, services only: a {@link WorkloadQuery} in, a {@link WorkloadReport} out. */
     public static final String WORKLOAD = "metrics.workload";
 
+    /**
+     * Supervisors only. Request-response: an {@link AlarmLoadQuery} in (at most
+     * {@link #ALARM_LOAD_MAX_DAYS} days), an {@link AlarmLoadReport} out: ISA-18.2 operator-load
+     * measures per ward and per operator shift.
+     */
+    public static final String ALARM_LOAD = "alarm.load";
+
+    /** The longest period {@link #ALARM_LOAD} measures at once. */
+    public static final int ALARM_LOAD_MAX_DAYS = 7;
+
+    /** Request-response: a list of ward codes in (empty: all of the caller's), their {@link FloodState}s out. */
+    public static final String ALARM_FLOOD = "alarm.flood";
+
+    /** Supervisors only. Request-stream: the alarm-management audit trail ({@link AlarmAuditEntry}), newest first, at most 500. */
+    public static final String ALARM_AUDIT = "alarm.audit";
+
     private Routes() {
     }
 }

@@ -1,0 +1,90 @@
+package kr.anshim.backend.alarm;
+
+import kr.anshim.api.AlarmAuditEntry;
+import kr.anshim.api.AlarmLoadQuery;
+import kr.anshim.api.AlarmLoadReport;
+import kr.anshim.api.FloodState;
+import kr.anshim.api.Routes;
+import kr.anshim.api.Ward;
+import kr.anshim.api.Wards;
+import kr.anshim.backend.security.Caller;
+import kr.anshim.backend.security.Callers;
+import kr.anshim.backend.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+
+import static kr.anshim.api.ConnectionCredentials.Kind.USER;
+
+/**
+ * Alarm management's read routes: operator load and the alarm audit for supervisors, the live flood
+ * state for anyone who sees the ward. Ward scoping is applied here, whatever the screen asks.
+ */
+@Controller
+class AlarmRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(AlarmRoutes.class);
+
+    private final AlarmLoadReports reports;
+    private final FloodMonitor floods;
+    private final AlarmAudit audit;
+
+    AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit) {
+        this.reports = reports;
+        this.floods = floods;
+        this.audit = audit;
+    }
+
+    @MessageMapping(Routes.ALARM_LOAD)
+    Mono<AlarmLoadReport> load(AlarmLoadQuery query) {
+        return supervisor().flatMap(caller -> {
+            if (query.from() == null || query.to() == null || !query.from().isBefore(query.to())) {
+                return Mono.error(new AlarmRefusal("alarm.refused.period", "from and to are required, from before to"));
+            }
+            if (Duration.between(query.from(), query.to()).compareTo(Duration.ofDays(Routes.ALARM_LOAD_MAX_DAYS)) > 0) {
+                return Mono.error(new AlarmRefusal("alarm.refused.period-too-long",
+                        "a period may cover at most " + Routes.ALARM_LOAD_MAX_DAYS + " days"));
+            }
+            return reports.report(query.from(), query.to(), wards(caller, query.wards()));
+        });
+    }
+
+    @MessageMapping(Routes.ALARM_FLOOD)
+    Mono<List<FloodState>> flood(List<String> wards) {
+        return Callers.require(USER).map(caller -> floods.states(wards(caller, wards == null ? List.of() : wards)));
+    }
+
+    @MessageMapping(Routes.ALARM_AUDIT)
+    Flux<AlarmAuditEntry> audit() {
+        return supervisor().flatMapMany(caller -> audit.newestFirst(List.of()));
+    }
+
+    @MessageExceptionHandler({AlarmRefusal.class, MessagingException.class})
+    Mono<Void> refused(Exception refusal) {
+        log.debug("Refused an alarm-management request: {}", refusal.getMessage());
+        return Mono.error(refusal);
+    }
+
+    static Mono<Caller> supervisor() {
+        return Callers.require(USER).flatMap(caller -> caller.role() == Role.SUPERVISOR ? Mono.just(caller)
+                : Mono.error(new AlarmRefusal("alarm.refused.supervisors-only", "for supervisors only")));
+    }
+
+    /** The wards asked for that the caller sees; none asked means all of theirs; none left is refused. */
+    static List<String> wards(Caller caller, List<String> requested) {
+        List<String> seen = (requested.isEmpty() ? Wards.seoul().all().stream().map(Ward::code).toList() : requested)
+                .stream().filter(caller::sees).distinct().toList();
+        if (seen.isEmpty()) {
+            throw new AlarmRefusal("alarm.refused.no-wards", "no wards of yours in this request");
+        }
+        return seen;
+    }
+}
