@@ -39,7 +39,7 @@ create table alarm_shelf (
     expires_at  timestamptz not null,
     ended_at    timestamptz,
     ended_by    text,
-    end_kind    text check (end_kind in ('UNSHELVED', 'EXPIRED'))
+    end_kind    text check (end_kind in ('UNSHELVED', 'EXPIRED', 'RETURNED'))
 );
 create unique index alarm_shelf_one_active on alarm_shelf (target_kind, target_id) where ended_at is null;
 

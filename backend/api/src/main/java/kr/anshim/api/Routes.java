@@ -94,6 +94,18 @@ public final class Routes {
     /** Supervisors only. Request-stream: the alarm-management audit trail ({@link AlarmAuditEntry}), newest first, at most 500. */
     public static final String ALARM_AUDIT = "alarm.audit";
 
+    /**
+     * Operators and supervisors. Request-response: a {@link ShelveRequest} in, a {@link ShelveResult} out.
+     * A protected person's bell or lock and any CRITICAL incident are never shelved.
+     */
+    public static final String ALARM_SHELVE = "alarm.shelve";
+
+    /** Operators and supervisors. Request-response: a {@link ShelvedItem#id()} in, a {@link ShelveResult} out. */
+    public static final String ALARM_UNSHELVE = "alarm.unshelve";
+
+    /** Request-stream: the shelved items of the caller's wards ({@link ShelvedItem}), soonest expiry first. */
+    public static final String ALARM_SHELVED = "alarm.shelved";
+
     private Routes() {
     }
 }

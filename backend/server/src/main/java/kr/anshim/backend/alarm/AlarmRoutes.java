@@ -5,6 +5,9 @@ import kr.anshim.api.AlarmLoadQuery;
 import kr.anshim.api.AlarmLoadReport;
 import kr.anshim.api.FloodState;
 import kr.anshim.api.Routes;
+import kr.anshim.api.ShelveRequest;
+import kr.anshim.api.ShelveResult;
+import kr.anshim.api.ShelvedItem;
 import kr.anshim.api.Ward;
 import kr.anshim.api.Wards;
 import kr.anshim.backend.security.Caller;
@@ -36,11 +39,36 @@ class AlarmRoutes {
     private final AlarmLoadReports reports;
     private final FloodMonitor floods;
     private final AlarmAudit audit;
+    private final Shelf shelf;
 
-    AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit) {
+    AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit, Shelf shelf) {
         this.reports = reports;
         this.floods = floods;
         this.audit = audit;
+        this.shelf = shelf;
+    }
+
+    @MessageMapping(Routes.ALARM_SHELVE)
+    Mono<ShelveResult> shelve(ShelveRequest request) {
+        return Callers.require(USER).flatMap(caller -> shelf.shelve(caller, request));
+    }
+
+    @MessageMapping(Routes.ALARM_UNSHELVE)
+    Mono<ShelveResult> unshelve(String id) {
+        return Callers.require(USER).flatMap(caller -> shelf.unshelve(caller, parse(id)));
+    }
+
+    @MessageMapping(Routes.ALARM_SHELVED)
+    Flux<ShelvedItem> shelved() {
+        return Callers.require(USER).flatMapMany(caller -> Flux.fromIterable(shelf.shelved(caller)));
+    }
+
+    private static java.util.UUID parse(String id) {
+        try {
+            return id == null ? null : java.util.UUID.fromString(id.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     @MessageMapping(Routes.ALARM_LOAD)
