@@ -78,6 +78,11 @@ class DeviceIngest {
         }
     }
 
+    /** The answer for an event that got no decision (a bug path): resend it. */
+    Ack notTaken(byte[] bytes) {
+        return notTaken(bytes, new IllegalStateException("no decision for an event"));
+    }
+
     private Ack notTaken(byte[] bytes, Throwable error) {
         warnings.warn("Event not taken, sender told to resend: {}", error.toString());
         return refuse(new Rejection(quickEventId(bytes), Reason.STORAGE_UNAVAILABLE,

@@ -14,6 +14,7 @@ import kr.anshim.backend.security.Caller;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import java.util.Iterator;
 
@@ -34,9 +35,10 @@ final class DeviceSocket extends RSocketProxy {
     private final HeartbeatIngest heartbeats;
     private final ConnectionBudget budget;
     private final int channelReadAhead;
+    private final Scheduler sender;
 
     DeviceSocket(RSocket routes, Caller caller, String metadataMimeType, DeviceIngest ingest, HeartbeatIngest heartbeats,
-                 ConnectionBudget budget, int channelReadAhead) {
+                 ConnectionBudget budget, int channelReadAhead, Scheduler sender) {
         super(routes);
         this.caller = caller;
         this.metadataMimeType = metadataMimeType;
@@ -44,6 +46,7 @@ final class DeviceSocket extends RSocketProxy {
         this.heartbeats = heartbeats;
         this.budget = budget;
         this.channelReadAhead = channelReadAhead;
+        this.sender = sender;
     }
 
     @Override
@@ -67,16 +70,14 @@ final class DeviceSocket extends RSocketProxy {
      * all {@code OVERLOADED} while shedding) must not wait behind earlier events' commits. Gateways
      * match acks by {@code eventId}. The channel reads ahead {@code channelReadAhead} events, more
      * than the connection may have in the journal, so past its budget a sender hears
-     * {@code OVERLOADED} at once instead of queueing unanswered on its side. Refusals are scalar
-     * answers that skip flatMap's inner subscription.
+     * {@code OVERLOADED} at once instead of queueing unanswered on its side (see {@link AlarmChannel}).
      */
     @Override
     public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
         return Flux.from(payloads).switchOnFirst((first, all) -> {
             if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
-                return all.map(DeviceSocket::take)
-                        .flatMap(event -> ingest.accept(event, caller, budget, true), channelReadAhead, 1)
-                        .map(this::encode);
+                return AlarmChannel.answer(all.map(DeviceSocket::take), channelReadAhead,
+                        event -> ingest.accept(event, caller, budget, true), ingest::notTaken, this::encode, sender);
             }
             return super.requestChannel(all);
         });

@@ -3,12 +3,20 @@ package kr.anshim.backend.ingest;
 import io.rsocket.RSocket;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.DeviceResponder;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-/** Makes the responder of each device or gateway connection, with its own in-flight budget. */
+/**
+ * Makes the responder of each device or gateway connection, with its own in-flight budget. Channel
+ * acks are encoded and sent on {@link #sender}'s threads, so the journal's thread only decides.
+ */
 @Component
-class DeviceSockets implements DeviceResponder {
+class DeviceSockets implements DeviceResponder, DisposableBean {
+
+    private final Scheduler sender = Schedulers.newParallel("anshim-acks", Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     private final DeviceIngest ingest;
     private final HeartbeatIngest heartbeats;
@@ -27,6 +35,11 @@ class DeviceSockets implements DeviceResponder {
     @Override
     public RSocket responderFor(Caller caller, String metadataMimeType, RSocket routes) {
         return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats,
-                new ConnectionBudget(perConnection), channelReadAhead);
+                new ConnectionBudget(perConnection), channelReadAhead, sender);
+    }
+
+    @Override
+    public void destroy() {
+        sender.dispose();
     }
 }
