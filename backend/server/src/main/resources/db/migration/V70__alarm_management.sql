@@ -56,3 +56,15 @@ create index console_shift_ward on console_shift (ward_code, started_at);
 
 -- The chattering measure reads a period's alarm signals by time.
 create index device_event_occurred on device_event (occurred_at);
+
+-- A chattering device suppressed into its one incident: its repeats are counted, not presented again.
+create table alarm_suppression (
+    id          uuid primary key,
+    device_id   text not null references device (id),
+    incident_id uuid not null references incident (id),
+    ward_code   varchar(5) not null references ward (code),
+    started_at  timestamptz not null,
+    ended_at    timestamptz,
+    repeats     integer not null
+);
+create index alarm_suppression_device on alarm_suppression (device_id, started_at);

@@ -106,6 +106,21 @@ public final class Routes {
     /** Request-stream: the shelved items of the caller's wards ({@link ShelvedItem}), soonest expiry first. */
     public static final String ALARM_SHELVED = "alarm.shelved";
 
+    /** Request-stream: the chattering devices of the caller's wards suppressed now ({@link SuppressedDevice}). */
+    public static final String ALARM_SUPPRESSED = "alarm.suppressed";
+
+    /** Request-response: an incident id in, its {@link ProcedureChecklist} out (scoped to the caller's wards). */
+    public static final String PROCEDURE_CHECKLIST = "procedure.checklist";
+
+    /** Operators and supervisors. Request-response: a {@link ProcedureCheck} in, the updated {@link ProcedureChecklist} out; audited. */
+    public static final String PROCEDURE_CHECK = "procedure.check";
+
+    /** Supervisors only. Request-stream: every {@link Procedure}. */
+    public static final String PROCEDURES = "procedures";
+
+    /** Supervisors only. Request-response: a {@link Procedure} in (created or replaced), the stored one out; audited. */
+    public static final String PROCEDURE_SAVE = "procedure.save";
+
     private Routes() {
     }
 }

@@ -4,6 +4,9 @@ import kr.anshim.api.AlarmAuditEntry;
 import kr.anshim.api.AlarmLoadQuery;
 import kr.anshim.api.AlarmLoadReport;
 import kr.anshim.api.FloodState;
+import kr.anshim.api.Procedure;
+import kr.anshim.api.ProcedureCheck;
+import kr.anshim.api.ProcedureChecklist;
 import kr.anshim.api.Routes;
 import kr.anshim.api.ShelveRequest;
 import kr.anshim.api.ShelveResult;
@@ -40,12 +43,42 @@ class AlarmRoutes {
     private final FloodMonitor floods;
     private final AlarmAudit audit;
     private final Shelf shelf;
+    private final ChatterSuppression suppression;
+    private final Procedures procedures;
 
-    AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit, Shelf shelf) {
+    AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit, Shelf shelf, ChatterSuppression suppression,
+                Procedures procedures) {
+        this.procedures = procedures;
         this.reports = reports;
         this.floods = floods;
         this.audit = audit;
         this.shelf = shelf;
+        this.suppression = suppression;
+    }
+
+    @MessageMapping(Routes.PROCEDURE_CHECKLIST)
+    Mono<ProcedureChecklist> checklist(String incidentId) {
+        return Callers.require(USER).flatMap(caller -> procedures.checklist(caller, parse(incidentId)));
+    }
+
+    @MessageMapping(Routes.PROCEDURE_CHECK)
+    Mono<ProcedureChecklist> check(ProcedureCheck check) {
+        return Callers.require(USER).flatMap(caller -> procedures.check(caller, check.incidentId(), check.stepId()));
+    }
+
+    @MessageMapping(Routes.PROCEDURES)
+    Flux<Procedure> procedures() {
+        return supervisor().flatMapMany(caller -> procedures.all());
+    }
+
+    @MessageMapping(Routes.PROCEDURE_SAVE)
+    Mono<Procedure> save(Procedure procedure) {
+        return Callers.require(USER).flatMap(caller -> procedures.save(caller, procedure));
+    }
+
+    @MessageMapping(Routes.ALARM_SUPPRESSED)
+    Flux<kr.anshim.api.SuppressedDevice> suppressed() {
+        return Callers.require(USER).flatMapMany(caller -> Flux.fromIterable(suppression.suppressed(caller)));
     }
 
     @MessageMapping(Routes.ALARM_SHELVE)

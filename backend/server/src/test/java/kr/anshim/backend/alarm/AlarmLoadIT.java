@@ -9,6 +9,7 @@ import kr.anshim.api.DemoCity;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.FloodState;
 import kr.anshim.api.Routes;
+import kr.anshim.api.SuppressedDevice;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
@@ -111,6 +112,37 @@ class AlarmLoadIT {
             gateway.dispose();
             supervisor.dispose();
             operator.dispose();
+        }
+    }
+
+    @Test
+    void a_device_that_signals_three_times_in_a_minute_is_suppressed_into_its_incident_and_counts_repeats() {
+        // the flood test uses the first 11 of the busiest ward
+        DemoCity.Device camera = camerasOfDistinctHouseholds(busiestWardOtherThanMapo(), 12).get(11);
+        RSocketRequester gateway = TestConnections.gateway(strategies, port);
+        RSocketRequester supervisor = TestConnections.ui(strategies, port);
+        try {
+            for (int i = 0; i < 4; i++) {
+                Ack ack = gateway.route(Routes.ALARM).data(TestDevices.event(camera, "TAMPER", Map.of()))
+                        .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
+                assertThat(ack.durable()).isTrue();
+            }
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(supervisor.route(Routes.ALARM_SUPPRESSED).retrieveFlux(SuppressedDevice.class)
+                            .collectList().block(Duration.ofSeconds(10)))
+                            .filteredOn(s -> s.deviceId().equals(camera.id())).singleElement()
+                            .satisfies(s -> assertThat(s.repeats()).isEqualTo(4)));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(supervisor.route(Routes.ALARM_AUDIT).retrieveFlux(AlarmAuditEntry.class)
+                            .collectList().block(Duration.ofSeconds(10)))
+                            .filteredOn(e -> camera.id().equals(e.target()))
+                            .extracting(AlarmAuditEntry::action).containsExactly("CHATTER_SUPPRESSED"));
+            assertThat(db.sql("select count(distinct incident_id) from device_event where device_id = $1").bind(0, camera.id())
+                    .map(row -> row.get(0, Long.class)).one().block()).as("one incident holds all four").isEqualTo(1L);
+        } finally {
+            gateway.dispose();
+            supervisor.dispose();
         }
     }
 
