@@ -121,6 +121,24 @@ public final class Routes {
     /** Supervisors only. Request-response: a {@link Procedure} in (created or replaced), the stored one out; audited. */
     public static final String PROCEDURE_SAVE = "procedure.save";
 
+    /** Operators and supervisors. Request-response: a ward code in, its generated {@link HandoverSummary} out. */
+    public static final String HANDOVER_SUMMARY = "handover.summary";
+
+    /** Operators and supervisors. Request-response: a {@link HandoverRequest} in, the stored {@link Handover} out; the caller's shift ends. */
+    public static final String HANDOVER_SUBMIT = "handover.submit";
+
+    /** Operators and supervisors. Request-response: a {@link Handover#id()} in, the acknowledged {@link Handover} out. */
+    public static final String HANDOVER_ACKNOWLEDGE = "handover.acknowledge";
+
+    /** Supervisors only. Request-stream: the handovers not yet acknowledged, oldest first. */
+    public static final String HANDOVERS_PENDING = "handovers.pending";
+
+    /**
+     * Operators and supervisors. Request-response: a ward code in, a {@link ConsoleTake} out: the caller's
+     * shift on that ward's console starts, unless another's handover waits for their acknowledgement.
+     */
+    public static final String CONSOLE_TAKE = "console.take";
+
     private Routes() {
     }
 }

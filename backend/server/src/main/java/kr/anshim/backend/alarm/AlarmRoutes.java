@@ -4,6 +4,10 @@ import kr.anshim.api.AlarmAuditEntry;
 import kr.anshim.api.AlarmLoadQuery;
 import kr.anshim.api.AlarmLoadReport;
 import kr.anshim.api.FloodState;
+import kr.anshim.api.ConsoleTake;
+import kr.anshim.api.Handover;
+import kr.anshim.api.HandoverRequest;
+import kr.anshim.api.HandoverSummary;
 import kr.anshim.api.Procedure;
 import kr.anshim.api.ProcedureCheck;
 import kr.anshim.api.ProcedureChecklist;
@@ -45,10 +49,12 @@ class AlarmRoutes {
     private final Shelf shelf;
     private final ChatterSuppression suppression;
     private final Procedures procedures;
+    private final Handovers handovers;
 
     AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit, Shelf shelf, ChatterSuppression suppression,
-                Procedures procedures) {
+                Procedures procedures, Handovers handovers) {
         this.procedures = procedures;
+        this.handovers = handovers;
         this.reports = reports;
         this.floods = floods;
         this.audit = audit;
@@ -74,6 +80,31 @@ class AlarmRoutes {
     @MessageMapping(Routes.PROCEDURE_SAVE)
     Mono<Procedure> save(Procedure procedure) {
         return Callers.require(USER).flatMap(caller -> procedures.save(caller, procedure));
+    }
+
+    @MessageMapping(Routes.HANDOVER_SUMMARY)
+    Mono<HandoverSummary> handoverSummary(String ward) {
+        return Callers.require(USER).flatMap(caller -> handovers.summary(caller, ward));
+    }
+
+    @MessageMapping(Routes.HANDOVER_SUBMIT)
+    Mono<Handover> handOver(HandoverRequest request) {
+        return Callers.require(USER).flatMap(caller -> handovers.submit(caller, request));
+    }
+
+    @MessageMapping(Routes.HANDOVER_ACKNOWLEDGE)
+    Mono<Handover> acknowledge(String id) {
+        return Callers.require(USER).flatMap(caller -> handovers.acknowledge(caller, parse(id)));
+    }
+
+    @MessageMapping(Routes.HANDOVERS_PENDING)
+    Flux<Handover> pendingHandovers() {
+        return supervisor().flatMapMany(caller -> handovers.pending());
+    }
+
+    @MessageMapping(Routes.CONSOLE_TAKE)
+    Mono<ConsoleTake> take(String ward) {
+        return Callers.require(USER).flatMap(caller -> handovers.take(caller, ward));
     }
 
     @MessageMapping(Routes.ALARM_SUPPRESSED)

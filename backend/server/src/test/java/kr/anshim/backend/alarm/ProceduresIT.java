@@ -126,7 +126,7 @@ class ProceduresIT {
 
     private IncidentView raise(DemoCity.Device bell) {
         DemoCity.Household home = TestDevices.household(bell);
-        Ack ack = gateway.route(Routes.ALARM).data(TestDevices.event(bell, "VOICE_KEYWORD", Map.of()))
+        Ack ack = gateway.route(Routes.ALARM).data(TestDevices.event(bell, "BELL_PRESSED", Map.of()))
                 .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack.durable()).isTrue();
         return supervisor.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
