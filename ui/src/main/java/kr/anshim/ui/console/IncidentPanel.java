@@ -62,6 +62,7 @@ class IncidentPanel extends VerticalLayout {
     private Notification refusal;
     private IncidentView incident;
     private List<ResponderRecommendation> recommended = List.of();
+    private final ProcedureChecklistView procedure;
 
     IncidentPanel(ScreenData data, AnshimUser user) {
         this.data = data;
@@ -74,6 +75,7 @@ class IncidentPanel extends VerticalLayout {
         note.setMaxLength(2000);
         note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT); // once: the panel re-renders its actions on every update
         content.setWidthFull();
+        procedure = new ProcedureChecklistView(data, user);
         add(content);
         showNothing();
     }
@@ -96,6 +98,7 @@ class IncidentPanel extends VerticalLayout {
         if (other) {
             recommended = List.of();
             note.clear(); // a note half-written for one incident never lands on the next
+            procedure.load(view.id());
         }
         render(null, List.of());
         data.detail(user, view.id()).zipWith(data.history(user, view.id()))
@@ -132,7 +135,7 @@ class IncidentPanel extends VerticalLayout {
                 new Span(getTranslation("queue.callback") + ": " + getTranslation("callback." + incident.callback())));
         status.setId("incident-status");
         content.add(title, status, new H3(getTranslation("detail.responders")), responders(), actions());
-        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)));
+        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)), procedure);
         if (lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.household")), household(lastDetail));
             content.add(new H3(getTranslation("detail.devices")), list(lastDetail.devices().stream()

@@ -53,6 +53,7 @@ public class SupervisorView extends VerticalLayout {
     private final Clock clock = Clock.systemUTC();
     private Disposable subscription;
     private final ResponseTimesPanel responseTimes;
+    private final AlarmLoadPanel alarmLoad;
     private final Grid<kr.anshim.api.ProtectedAccess> accessLog = new Grid<>();
 
     public SupervisorView(ScreenData data) {
@@ -74,6 +75,7 @@ public class SupervisorView extends VerticalLayout {
         escalated.addColumn(i -> IncidentTexts.age(i.openedAt(), clock.instant())).setHeader(getTranslation("queue.age"));
         escalated.addColumn(i -> String.join(", ", IncidentTexts.reasons(this, i))).setHeader(getTranslation("queue.why"));
         responseTimes = new ResponseTimesPanel(data, user);
+        alarmLoad = new AlarmLoadPanel(data, user);
         accessLog.setId("protected-access");
         accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);
         accessLog.setAllRowsVisible(true);
@@ -88,7 +90,7 @@ public class SupervisorView extends VerticalLayout {
                 getTranslation("access.reload"), click -> loadAccessLog());
         reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
-                responseTimes, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
+                responseTimes, alarmLoad, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
                 kr.anshim.ui.security.AccessPanels.audit(this, data, user),
                 new H3(getTranslation("access.title")), reload, accessLog);
     }
@@ -99,6 +101,7 @@ public class SupervisorView extends VerticalLayout {
         subscription = PacedDelivery.deliver(data.incidents(user), kr.anshim.ui.backend.ScreenData.DEMAND, Duration.ofMillis(500), ui, this::show,
                 error -> { });
         responseTimes.load();
+        alarmLoad.load();
         loadAccessLog();
     }
 
