@@ -4,6 +4,9 @@
 #   --reset       start with an empty database (re-seeds the demo city)
 #   --no-build    use the jars already built
 #   --rate=N      simulator device events per second (default 3)
+#   --cluster     cluster mode: an in-process Kafka broker (KRaft, from Maven artifacts, data in
+#                 .anshim-data/kafka), two backends (RSocket 7000 and 7001, management 8090 and 8091)
+#                 on one embedded PostgreSQL, the UI given both (it fails over), the simulator
 # Environment: ANSHIM_UI_PORT (8080), ANSHIM_MANAGEMENT_PORT (8090; formerly ANSHIM_HTTP_PORT), ANSHIM_RSOCKET_PORT (7000),
 #   ANSHIM_DB_URL / ANSHIM_DB_USER / ANSHIM_DB_PASSWORD for an external PostgreSQL.
 set -euo pipefail
@@ -12,8 +15,10 @@ cd "$(dirname "$0")"
 RESET=false
 BUILD=true
 RATE=3
+CLUSTER=false
 for arg in "$@"; do
   case "$arg" in
+    --cluster) CLUSTER=true ;;
     --reset) RESET=true ;;
     --no-build) BUILD=false ;;
     --rate=*) RATE="${arg#*=}" ;;
@@ -40,9 +45,12 @@ stop() {
   trap - INT TERM EXIT
   echo
   echo "Stopping..."
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  echo "Stopped. Data kept in $DATA/db (use --reset to start empty)."
+  # last started first: the simulator and UI, then the backends (which hand their wards over), the broker last
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill "${PIDS[i]}" 2>/dev/null || true
+    wait "${PIDS[i]}" 2>/dev/null || true
+  done
+  echo "Stopped. Data kept in $DATA (use --reset to start empty)."
 }
 trap stop INT TERM EXIT
 
@@ -60,15 +68,67 @@ wait_for() { # url, name, pid
   exit 1
 }
 
+CLUSTER_ARGS=()
+if $CLUSTER; then
+  KAFKA="$DATA/kafka"
+  mkdir -p "$KAFKA"
+  if [ ! -s "$KAFKA/classpath" ] || $BUILD; then
+    ./mvnw -q dependency:build-classpath -pl backend/server -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$KAFKA/classpath"
+  fi
+  cat > "$KAFKA/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:9093
+listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
+advertised.listeners=PLAINTEXT://127.0.0.1:9092
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$PWD/$KAFKA/data
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  if $RESET; then rm -rf "$KAFKA/data"; fi
+  if [ ! -f "$KAFKA/data/meta.properties" ]; then
+    java -cp "$(cat "$KAFKA/classpath")" kafka.tools.StorageTool format -t "$(java -cp "$(cat "$KAFKA/classpath")" kafka.tools.StorageTool random-uuid)" \
+      -c "$KAFKA/server.properties" > "$LOGS/kafka-format.log" 2>&1
+  fi
+  echo "Starting Kafka broker (KRaft, data in $KAFKA/data)..."
+  java -Xmx512m -cp "$(cat "$KAFKA/classpath")" kafka.Kafka "$KAFKA/server.properties" > "$LOGS/kafka.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 60); do
+    if (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null; then break; fi
+    if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then echo "Kafka failed to start; see $LOGS/kafka.log" >&2; exit 1; fi
+    sleep 1
+  done
+  CLUSTER_ARGS=(--anshim.cluster.enabled=true --spring.kafka.bootstrap-servers=127.0.0.1:9092)
+fi
+
 echo "Starting backend (embedded PostgreSQL in $DATA/db)..."
 java -jar backend/server/target/anshim-backend.jar --spring.profiles.active=demo \
-  --anshim.embedded-db.dir="$DATA/db" --anshim.embedded-db.reset="$RESET" > "$LOGS/backend.log" 2>&1 &
+  --anshim.embedded-db.dir="$DATA/db" --anshim.embedded-db.reset="$RESET" "${CLUSTER_ARGS[@]}" \
+  ${CLUSTER_ARGS:+--anshim.cluster.instance-id=backend-1} > "$LOGS/backend.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$ANSHIM_HTTP_PORT/actuator/health" backend "${PIDS[-1]}"
 # After a crash (kill -9, power loss) the backend stops the PostgreSQL its last run left behind
 # before starting its own; say so here, not only in the log.
 grep -hE "orphaned PostgreSQL|leftover PostgreSQL|postmaster\.pid|Embedded PostgreSQL ready" "$LOGS/backend.log" \
   | sed -E 's/^.*EmbeddedPostgresEnvironment *: /  backend: /' || true
+
+if $CLUSTER; then
+  # the first backend's embedded PostgreSQL is this one's external database (one process owns its directory)
+  DB_PORT="$(sed -n 4p "$DATA/db/data/postmaster.pid")"
+  echo "Starting second backend (RSocket $((ANSHIM_RSOCKET_PORT + 1)), the same PostgreSQL on port $DB_PORT)..."
+  ANSHIM_RSOCKET_PORT=$((ANSHIM_RSOCKET_PORT + 1)) ANSHIM_HTTP_PORT=$((ANSHIM_HTTP_PORT + 1)) \
+    ANSHIM_MANAGEMENT_PORT=$((ANSHIM_HTTP_PORT + 1)) ANSHIM_DB_URL="postgresql://127.0.0.1:$DB_PORT/postgres" \
+    ANSHIM_DB_USER=postgres ANSHIM_DB_PASSWORD="$(cat "$DATA/db/postgres-password")" \
+    java -jar backend/server/target/anshim-backend.jar --spring.profiles.active=demo "${CLUSTER_ARGS[@]}" \
+    --anshim.cluster.instance-id=backend-2 > "$LOGS/backend-2.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "http://127.0.0.1:$((ANSHIM_HTTP_PORT + 1))/actuator/health" backend-2 "${PIDS[-1]}"
+  export ANSHIM_BACKEND_OTHERS="127.0.0.1:$((ANSHIM_RSOCKET_PORT + 1))"
+fi
 
 echo "Starting UI..."
 java -jar ui/target/anshim-ui.jar --spring.profiles.active=demo > "$LOGS/ui.log" 2>&1 &

@@ -12,7 +12,10 @@ const CLOSED = new Set(['RESOLVED', 'FALSE_ALARM', 'CANCELLED']);
 /**
  * <anshim-ward-map>: Seoul's 25 wards shaded by open-incident load, incident markers coloured by
  * severity (critical ones pulse) and clustered when zoomed out (a cluster takes its worst member's
- * colour), and responder markers by status. Light DOM, so Leaflet's global stylesheet applies.
+ * colour), and responder markers by status. Markers of one building are spread out (spiderfied) when
+ * their cluster is clicked at the highest zoom, or when one of them is selected; the selected
+ * incident is ringed and centred. Offline devices are a layer of their own; a layer control turns
+ * incidents, responders and offline devices on and off. Light DOM, so Leaflet's global stylesheet applies.
  * The server calls upsertIncidents(json), removeIncidents(idsJson), upsertResponders(json), select(id); a click on a marker
  * fires "incident-select" with detail.id.
  */
@@ -33,14 +36,24 @@ class AnshimWardMap extends HTMLElement {
     this._map.attributionControl.setPrefix(false);
     this._map.attributionControl.addAttribution(this.getAttribute('attribution') || '');
     this._map.setView([37.5665, 126.978], 11);
-    this._clusters = L.markerClusterGroup({
+    // no disableClusteringAtZoom: at the highest zoom a cluster is what spiderfies co-located markers
+    const clusterOptions = {
       maxClusterRadius: 40,
-      disableClusteringAtZoom: 15,
+      spiderfyOnMaxZoom: true,
       showCoverageOnHover: false,
       iconCreateFunction: (cluster) => this._clusterIcon(cluster),
-    });
+    };
+    this._clusters = L.markerClusterGroup(clusterOptions);
     this._map.addLayer(this._clusters);
+    this._offline = L.markerClusterGroup(clusterOptions);
+    this._map.addLayer(this._offline);
     this._responderLayer = L.layerGroup().addTo(this._map);
+    const overlays = {};
+    overlays[this._label('', 'map.layer.incidents')] = this._clusters;
+    overlays[this._label('', 'map.layer.responders')] = this._responderLayer;
+    overlays[this._label('', 'map.layer.offline')] = this._offline;
+    this._layers = L.control.layers(null, overlays, { collapsed: false, position: 'topright' }).addTo(this._map);
+    this._layers.getContainer().classList.add('anshim-layers');
     fetch('data/seoul-districts.geojson')
       .then((response) => response.json())
       .then((geojson) => this._drawWards(geojson));
@@ -80,11 +93,11 @@ class AnshimWardMap extends HTMLElement {
     for (const id of JSON.parse(json)) {
       const known = this._incidents.get(id);
       if (known) {
-        remove.push(known.marker);
+        remove.push(known);
         this._incidents.delete(id);
       }
     }
-    this._clusters.removeLayers(remove);
+    this._removeMarkers(remove);
     this.setAttribute('incidents', String(this._incidents.size));
     this._shadeWards();
   }
@@ -99,32 +112,53 @@ class AnshimWardMap extends HTMLElement {
         continue;
       }
       if (known) {
-        remove.push(known.marker);
+        remove.push(known);
         this._incidents.delete(incident.id);
       }
       if (!CLOSED.has(incident.status)) {
-        const marker = this._incidentMarker(incident);
-        this._incidents.set(incident.id, { data: incident, marker });
-        add.push(marker);
+        const entry = { data: incident, marker: this._incidentMarker(incident) };
+        this._incidents.set(incident.id, entry);
+        add.push(entry);
       }
     }
-    this._clusters.removeLayers(remove);
-    this._clusters.addLayers(add);
+    this._removeMarkers(remove);
+    this._layerOf(add).forEach(([layer, markers]) => layer.addLayers(markers));
     this.setAttribute('incidents', String(this._incidents.size));
     this._shadeWards();
   }
 
-  _incidentMarker(incident) {
-    const severity = incident.severity;
+  /** Offline devices have their own layer; every other incident is in the incidents layer. */
+  _offlineKind(incident) {
+    return incident.kind === 'DEVICE_OFFLINE';
+  }
+
+  _layerOf(entries) {
+    const incidents = entries.filter((e) => !this._offlineKind(e.data)).map((e) => e.marker);
+    const offline = entries.filter((e) => this._offlineKind(e.data)).map((e) => e.marker);
+    return [[this._clusters, incidents], [this._offline, offline]];
+  }
+
+  _removeMarkers(entries) {
+    this._layerOf(entries).forEach(([layer, markers]) => layer.removeLayers(markers));
+  }
+
+  _icon(incident) {
     const unacknowledged = incident.status === 'NEW' ? ' unacknowledged' : '';
-    const icon = L.divIcon({
+    const offline = this._offlineKind(incident) ? ' anshim-incident--offline' : '';
+    const selected = incident.id === this._selected ? ' selected' : '';
+    return L.divIcon({
       className: '',
-      html: `<div class="anshim-incident severity-${severity.toLowerCase()}${unacknowledged}" data-incident-id="${incident.id}"></div>`,
+      html: `<div class="anshim-incident severity-${incident.severity.toLowerCase()}${unacknowledged}${offline}${selected}" data-incident-id="${incident.id}"></div>`,
       iconSize: [18, 18],
       iconAnchor: [9, 9],
     });
+  }
+
+  _incidentMarker(incident) {
+    const severity = incident.severity;
     const marker = L.marker([incident.latitude, incident.longitude],
-      { icon, keyboard: true, title: this._label('kind.', incident.kind) });
+      { icon: this._icon(incident), keyboard: true, title: this._label('kind.', incident.kind),
+        zIndexOffset: incident.id === this._selected ? 1000 : 0 });
     marker.severity = severity;
     marker.on('click', () => this.dispatchEvent(new CustomEvent('incident-select', { detail: { id: incident.id } })));
     return marker;
@@ -156,7 +190,8 @@ class AnshimWardMap extends HTMLElement {
     const max = Math.max(1, ...load.values());
     for (const [code, layer] of this._wardLayers) {
       const share = (load.get(code) || 0) / max;
-      layer.setStyle({ fillColor: share === 0 ? '#1c2a44' : `rgba(255, 69, 58, ${0.15 + 0.5 * share})`, fillOpacity: share === 0 ? 0.55 : 0.85 });
+      // a loaded ward is tinted, never painted over: zoomed in on a flooded ward its markers must still read
+      layer.setStyle({ fillColor: share === 0 ? '#1c2a44' : `rgba(255, 69, 58, ${0.12 + 0.3 * share})`, fillOpacity: share === 0 ? 0.55 : 0.7 });
     }
   }
 
@@ -196,12 +231,26 @@ class AnshimWardMap extends HTMLElement {
     this.setAttribute('responders', String(this._responders.size));
   }
 
+  /** Rings the incident's marker (and un-rings the last one), zooms until it is out of its cluster, spiderfied if it must be, and centres it. */
   select(id) {
+    const previous = this._incidents.get(this._selected);
+    this._selected = id;
+    if (previous) {
+      previous.marker.setIcon(this._icon(previous.data));
+      previous.marker.setZIndexOffset(0);
+    }
     const known = this._incidents.get(id);
+    this.setAttribute('selected', known ? id : '');
     if (!known) {
       return;
     }
-    this._clusters.zoomToShowLayer(known.marker, () => {
+    known.marker.setIcon(this._icon(known.data));
+    known.marker.setZIndexOffset(1000);
+    const layer = this._offlineKind(known.data) ? this._offline : this._clusters;
+    if (!this._map.hasLayer(layer)) {
+      this._map.addLayer(layer); // a selected incident is always shown, whatever the toggles
+    }
+    layer.zoomToShowLayer(known.marker, () => {
       this._map.panTo(known.marker.getLatLng());
     });
   }

@@ -91,7 +91,10 @@ class CitySimulator implements CommandLineRunner {
                 .cast(Object.class);
         // Responders: idle patrol positions, every responder every 10 s (see ResponderMovement).
         Flux<Object> responders = ResponderMovement.demo(properties.seed(), clock).positions(backend).cast(Object.class);
-        Flux<Object> all = Flux.merge(events, heartbeats, silences(), responders);
+        // Welfare: 서대문구's enrolled people's activity summaries, and visiting teams (see WelfareTraffic).
+        WelfareTraffic welfare = WelfareTraffic.demo(DemoCity.generate(properties.householdsPerThousand(), properties.seed()), clock);
+        Flux<Object> welfareTraffic = Flux.merge(welfare.summaries(backend).cast(Object.class), welfare.visits(officer()));
+        Flux<Object> all = Flux.merge(events, heartbeats, silences(), responders, welfareTraffic);
         if (properties.count() > 0) {
             all = all.takeUntil(x -> sent.get() >= properties.count());
         }
@@ -102,6 +105,21 @@ class CitySimulator implements CommandLineRunner {
         log.info("Simulator done: sent {}, stored {}, duplicates {}, rejected {}", sent.get(), stored.get(),
                 duplicates.get(), rejected.get());
         backend.dispose();
+    }
+
+    /** The demo officer's own connection, signed in through the demo service token as the UI does (demo profile only). */
+    private Mono<RSocketRequester> officer() {
+        RSocketRequester service = requesters.dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.service("ui", properties.serviceToken()))
+                .tcp(properties.host(), properties.port());
+        return Mono.delay(Duration.ofSeconds(10))
+                .then(service.route(Routes.LOGIN).data(new kr.anshim.api.LoginRequest(kr.anshim.api.welfare.DemoWelfare.OFFICER,
+                        "anshim-demo", "simulator")).retrieveMono(kr.anshim.api.LoginResult.class))
+                .doFinally(signal -> service.dispose())
+                .filter(kr.anshim.api.LoginResult::ok)
+                .map(login -> requesters.dataMimeType(MediaType.APPLICATION_JSON)
+                        .setupData(ConnectionCredentials.user(kr.anshim.api.welfare.DemoWelfare.OFFICER, login.token()))
+                        .tcp(properties.host(), properties.port()));
     }
 
     private static Flux<Long> ticks(double perSecond) {

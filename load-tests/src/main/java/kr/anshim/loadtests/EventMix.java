@@ -36,6 +36,8 @@ final class EventMix {
             case DOOR_LOCK -> 0.4;
             case EMERGENCY_BELL -> 0.04;
             case SOS_BUTTON -> 0.02;
+            // activity summaries and visiting teams are WelfareTraffic's, not alarm events
+            case ACTIVITY_SUMMARY, VISIT_TEAM -> 0.0;
         };
     }
 

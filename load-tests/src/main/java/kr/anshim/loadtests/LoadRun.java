@@ -303,7 +303,7 @@ public final class LoadRun {
         return nanos / 1e6;
     }
 
-    private static RSocketStrategies strategies() {
+    static RSocketStrategies strategies() {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return RSocketStrategies.builder()

@@ -15,11 +15,12 @@ import java.time.Duration;
  * @param heartbeatInterval     each device sends a heartbeat this often
  * @param gatewayId             the gateway the simulator connects as
  * @param gatewayToken          its token (the demo gateway's by default)
+ * @param serviceToken          the demo UI service token, to sign the demo officer in for visit traffic
  */
 @ConfigurationProperties("anshim.simulator")
 public record SimulatorProperties(String host, int port, double rate, Duration duration, long count,
                                   double householdsPerThousand, long seed, Duration heartbeatInterval,
-                                  String gatewayId, String gatewayToken) {
+                                  String gatewayId, String gatewayToken, String serviceToken) {
 
     @Override
     public String toString() {

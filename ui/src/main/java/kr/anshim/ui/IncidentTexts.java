@@ -36,7 +36,7 @@ public final class IncidentTexts {
 
     /** The ranking rules (backend/server/.../ranking/SeverityRanking.java); any other reason code is the signal's type. */
     public static final java.util.Set<String> RANKING_RULES = java.util.Set.of("PROTECTED_PERSON", "NIGHT", "REPETITION",
-            "CORROBORATED", "SEVERAL_DOORS", "ESCALATED_TO_SUPERVISOR", "UNACKNOWLEDGED_AGE");
+            "CORROBORATED", "SEVERAL_DOORS", "ESCALATED_TO_SUPERVISOR", "UNACKNOWLEDGED_AGE", "INACTIVE_DOOR_OPEN");
 
     /** One ranking reason, e.g. {@code "WRONG_CODES +50"}, as "비밀번호 반복 오류 +50". */
     public static String reason(Component context, String reason) {

@@ -38,6 +38,11 @@ final class BackendProcess implements AutoCloseable {
     }
 
     static BackendProcess start(String name) throws IOException {
+        return start(name, List.of());
+    }
+
+    /** As {@link #start(String)}, with more settings, e.g. short welfare timers. */
+    static BackendProcess start(String name, List<String> settings) throws IOException {
         Path jar = Path.of(System.getProperty("anshim.backend.jar", "../backend/server/target/anshim-backend.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("backend jar not found at " + jar.toAbsolutePath()
@@ -48,13 +53,15 @@ final class BackendProcess implements AutoCloseable {
         Path ports = dir.resolve("backend.ports");
         Files.deleteIfExists(ports);
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.rsocket.server.port=0", "--spring.rsocket.server.address=127.0.0.1",
                 "--anshim.embedded-db.dir=" + dir.resolve("db"), "--anshim.embedded-db.reset=true",
                 "--anshim.demo.households-per-thousand=0.1",
-                "--anshim.ports-file=" + ports))
+                "--anshim.ports-file=" + ports));
+        command.addAll(settings);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("backend.log").toFile())
                 .start();

@@ -58,6 +58,18 @@ final class Browser {
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
+    /** Signs in on the UI's login overlay and waits for the signed-in screen. */
+    static void signIn(WebDriver driver, int uiPort, String username) {
+        driver.get("http://127.0.0.1:" + uiPort + "/");
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                java.time.Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("input[name='username']")).isEmpty());
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[name='username']")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[name='password']")).sendKeys("anshim-demo");
+        driver.findElement(org.openqa.selenium.By.cssSelector("vaadin-button[slot='submit']")).click();
+        wait.until(d -> !d.findElements(org.openqa.selenium.By.id("signed-in-user")).isEmpty());
+    }
+
     static Path screenshot(WebDriver driver, String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");

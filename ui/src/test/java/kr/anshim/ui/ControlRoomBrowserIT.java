@@ -109,6 +109,12 @@ class ControlRoomBrowserIT {
         Browser.screenshot(driver, "console-acknowledged");
         // the panel re-renders as recommendations and live updates arrive: click a fresh element
         wait.until(d -> clicked(By.cssSelector("#recommended-responders vaadin-button")));
+        // the dispatch asks for its basis (issue 11: 5): a forced entry is an abnormal signal, free
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dispatch-basis")));
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const r = [...document.querySelectorAll('#dispatch-basis vaadin-radio-button')]"
+                        + ".find(b => b.textContent.includes('이상신호 감지')); if (r) r.querySelector('input').click(); return !!r;")));
+        wait.until(d -> clicked(By.cssSelector("#dispatch-confirm:not([disabled])")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "출동"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-panel"), "출동 지령"));
         Browser.screenshot(driver, "console-dispatched");

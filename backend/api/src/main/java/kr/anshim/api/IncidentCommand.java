@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param incidentId         the incident
  * @param action             what to do
  * @param actor              who does it (the signed-in user; the screen vouches for it)
- * @param value              the target state for {@code CALL_112} and {@code CALLBACK}, the outcome for {@code RESOLVE}
+ * @param value              the target state for {@code CALL_112} and {@code CALLBACK}, the outcome for {@code RESOLVE};
+ *                           {@link #BULK} for an {@code ACKNOWLEDGE} that is part of a group (refused for a critical incident)
  * @param responderId        the responder for {@code DISPATCH}
  * @param residentRequested  for {@code DISPATCH}: the resident asked for it (else alarm-triggered); null = infer from the signals
  * @param crimeRiskConfirmed for {@code DISPATCH}: a crime risk was confirmed (waives the resident's fee)
@@ -18,6 +19,9 @@ import java.util.UUID;
  */
 public record IncidentCommand(UUID incidentId, Action action, String actor, String value, String responderId,
                               Boolean residentRequested, boolean crimeRiskConfirmed, String note) {
+
+    /** The value of an ACKNOWLEDGE sent as part of a group: a CRITICAL incident refuses it. */
+    public static final String BULK = "BULK";
 
     public enum Action {
         ACKNOWLEDGE, DISPATCH, EN_ROUTE, ON_SCENE, RESOLVE, FALSE_ALARM, CANCEL, NOTE, CALL_112, CALLBACK

@@ -30,11 +30,14 @@ import java.util.UUID;
  * @param protectedPerson a stalking victim or person under police protection lives there; for a
  *                   police liaison the position is then coarsened to a 500 m grid cell's centre
  *                   until police accept an operator's 112 hand-off
+ * @param householdId the household it happened at (an opaque registry id, no identity), null for a
+ *                   prowler incident spanning several doors; screens group a flood of alarms by it
  */
 public record IncidentView(UUID id, String wardCode, double latitude, double longitude, String kind,
                            String severity, int score, String status, String family, String lastSignal,
                            int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
-                           String call112, String callback, String outcome, long version, boolean protectedPerson) {
+                           String call112, String callback, String outcome, long version, boolean protectedPerson,
+                           String householdId) {
 
     public IncidentView {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -46,12 +49,19 @@ public record IncidentView(UUID id, String wardCode, double latitude, double lon
                         int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
                         String call112, String callback, String outcome, long version) {
         this(id, wardCode, latitude, longitude, kind, severity, score, status, family, lastSignal, signals, openedAt,
-                updatedAt, reasons, call112, callback, outcome, version, false);
+                updatedAt, reasons, call112, callback, outcome, version, false, null);
     }
 
     /** The same incident shown at another position (a coarsened one). */
     public IncidentView at(double newLatitude, double newLongitude) {
         return new IncidentView(id, wardCode, newLatitude, newLongitude, kind, severity, score, status, family,
-                lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson);
+                lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
+                householdId);
+    }
+
+    /** The same incident without its household id: for a screen that may not link it to a protected person's home. */
+    public IncidentView withoutHousehold() {
+        return new IncidentView(id, wardCode, latitude, longitude, kind, severity, score, status, family,
+                lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson, null);
     }
 }

@@ -18,6 +18,12 @@ public final class ResponderRoutes {
      */
     public static final String RESPONDERS_LIVE = "responders.live";
 
+    /**
+     * Request-stream, signed-in users: the {@link ResponderBoard} of the units the caller sees, at once
+     * and then every {@code 2} seconds: status, incident served, ETA, last position time, stale flag.
+     */
+    public static final String RESPONDERS_BOARD = "responders.board";
+
     private ResponderRoutes() {
     }
 }

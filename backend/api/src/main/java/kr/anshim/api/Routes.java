@@ -12,6 +12,12 @@ public final class Routes {
     /** Fire-and-forget: a device heartbeat; heartbeats may be coalesced. */
     public static final String HEARTBEAT = "device.heartbeat";
 
+    /**
+     * Request-response: an activity summary of one enrolled person (똑똑문안: the last call or other activity
+     * on their phone) in, one {@link Ack} out after a durable commit; see docs/device-protocol.md.
+     */
+    public static final String ACTIVITY_SUMMARY = "device.activity";
+
     /** Request-stream: a snapshot of the open incidents, then every change, live. */
     public static final String INCIDENTS_LIVE = "incidents.live";
 
@@ -65,6 +71,15 @@ public final class Routes {
      * ({@link ProtectedAccess}, at most 500): who read a protected person's unmasked record, when, for which incident.
      */
     public static final String PROTECTED_ACCESS_LOG = "audit.protected-access";
+
+    /** Request-stream: an incident's dispatches, oldest first ({@link DispatchView}), scoped like its history. */
+    public static final String INCIDENT_DISPATCHES = "incident.dispatches";
+
+    /**
+     * Request-response: a {@link BulkAcknowledge} in, one {@link BulkAcknowledge.Answer} per incident out
+     * (a list, in the order asked), each acknowledged or refused on its own.
+     */
+    public static final String INCIDENTS_ACKNOWLEDGE = "incidents.acknowledge";
 
     /** Request-stream: an incident's audit trail, oldest first ({@link TransitionView}). */
     public static final String INCIDENT_HISTORY = "incident.history";

@@ -27,7 +27,17 @@ public enum SignalType {
     /** Raised by the backend, never by a device: heartbeats stopped. */
     DEVICE_OFFLINE(EnumSet.noneOf(DeviceFamily.class)),
     /** Raised by the backend: a protected person's bell or door lock stopped reporting. */
-    PROTECTION_GAP(EnumSet.noneOf(DeviceFamily.class));
+    PROTECTION_GAP(EnumSet.noneOf(DeviceFamily.class)),
+    /** Raised by the backend: an enrolled person showed no activity for their threshold (똑똑문안). */
+    INACTIVITY(EnumSet.noneOf(DeviceFamily.class)),
+    /** Raised by the backend: a further day passed after an inactivity alert without the officer's outcome. */
+    INACTIVITY_UNANSWERED(EnumSet.noneOf(DeviceFamily.class)),
+    /** Raised by the backend: a visiting team did not check in by its expected return (call the team). */
+    VISIT_OVERDUE(EnumSet.noneOf(DeviceFamily.class)),
+    /** Raised by the backend: a visiting team is still overdue past the police-box delay (call the 지구대). */
+    VISIT_OVERDUE_POLICE(EnumSet.noneOf(DeviceFamily.class)),
+    /** Raised by the backend: a visiting team pressed panic in its app. */
+    VISIT_PANIC(EnumSet.noneOf(DeviceFamily.class));
 
     private final Set<DeviceFamily> families;
 
@@ -38,6 +48,14 @@ public enum SignalType {
     /** False for the types only the backend raises. */
     public boolean sentByDevices() {
         return !families.isEmpty();
+    }
+
+    /** The welfare signals (inactivity, visiting staff): they join their household's open incident whatever its age. */
+    public boolean welfare() {
+        return switch (this) {
+            case INACTIVITY, INACTIVITY_UNANSWERED, VISIT_OVERDUE, VISIT_OVERDUE_POLICE, VISIT_PANIC -> true;
+            default -> false;
+        };
     }
 
     public boolean allowedFor(DeviceFamily family) {

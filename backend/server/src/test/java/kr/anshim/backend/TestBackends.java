@@ -27,6 +27,15 @@ public final class TestBackends {
     }
 
     public static Instance start(Path db, boolean reset) {
+        return start(db, reset, new String[0]);
+    }
+
+    /** With more command-line arguments, e.g. cluster mode's. */
+    public static Instance start(Path db, boolean reset, String... arguments) {
+        String[] all = new String[arguments.length + 2];
+        all[0] = "--anshim.embedded-db.dir=" + db;
+        all[1] = "--anshim.embedded-db.reset=" + reset;
+        System.arraycopy(arguments, 0, all, 2, arguments.length);
         AtomicInteger port = new AtomicInteger();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BackendApplication.class)
                 .profiles("demo", "it")
@@ -36,7 +45,7 @@ public final class TestBackends {
                     }
                 })
                 // command-line arguments outrank the "it" profile's own database directory
-                .run("--anshim.embedded-db.dir=" + db, "--anshim.embedded-db.reset=" + reset);
+                .run(all);
         return new Instance(context, port.get());
     }
 }

@@ -20,6 +20,6 @@ class BackendConnection {
                 .setupData(ConnectionCredentials.service("ui", backend.token() == null ? "" : backend.token()))
                 .rsocketConnector(connector -> connector.reconnect(
                         Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5))))
-                .tcp(backend.host(), backend.port());
+                .transport(new FailoverTransport(backend.targets()));
     }
 }

@@ -157,6 +157,25 @@ public class ScreenData {
         return connections.of(supervisor).route(Routes.ADMIN_APPROVE_GRANT).data(grantId).retrieveMono(kr.anshim.api.RoleGrant.class);
     }
 
+    /** The responder status board of the user's wards, now and every few seconds; resubscribes after a drop. */
+    public Flux<kr.anshim.api.ResponderBoard> board(AnshimUser user) {
+        return connections.of(user).route(ResponderRoutes.RESPONDERS_BOARD).retrieveFlux(kr.anshim.api.ResponderBoard.class)
+                .limitRate(2)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5)));
+    }
+
+    public Mono<List<kr.anshim.api.DispatchView>> dispatches(AnshimUser user, UUID incident) {
+        return connections.of(user).route(Routes.INCIDENT_DISPATCHES).data(incident.toString())
+                .retrieveFlux(kr.anshim.api.DispatchView.class).collectList();
+    }
+
+    /** Each incident acknowledged or refused on its own (see BulkAcknowledge). */
+    public Mono<List<kr.anshim.api.BulkAcknowledge.Answer>> acknowledge(AnshimUser user, kr.anshim.api.BulkAcknowledge request) {
+        return connections.of(user).route(Routes.INCIDENTS_ACKNOWLEDGE).data(request)
+                .retrieveMono(new ParameterizedTypeReference<List<kr.anshim.api.BulkAcknowledge.Answer>>() {
+                });
+    }
+
     public Mono<CommandResult> command(AnshimUser user, IncidentCommand command) {
         return connections.of(user).route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class)
                 .onErrorResume(error -> Mono.just(CommandResult.refused(error.getMessage(), null)));

@@ -64,7 +64,7 @@ public class UserConnections {
                 .setupData(ConnectionCredentials.user(user.username(), token))
                 .rsocketConnector(connector -> connector.reconnect(
                         Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(5))))
-                .tcp(backend.host(), backend.port()));
+                .transport(new FailoverTransport(backend.targets())));
     }
 
     @EventListener

@@ -85,12 +85,20 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
     private final Button alert = new Button();
     private final Span status = new Span();
     private Disposable subscriptions = Disposables.composite();
+    private final FloodWatch flood = new FloodWatch();
+    private final QueueToolbar tools;
+    private final ResponderBoardView board;
+    private QueueShape shape = QueueShape.DEFAULT;
+    private QueueShape.Rows shaped = new QueueShape.Rows(List.of(), Map.of());
 
     public ConsoleView(ScreenData data, ObjectMapper json) {
         this.data = data;
         this.user = CurrentUser.require();
         this.map = new WardMap(json);
         this.panel = new IncidentPanel(data, user);
+        boolean severalWards = user.role().equals("SUPERVISOR") || user.wards().size() != 1;
+        this.tools = new QueueToolbar(severalWards, this::reshape, this::acknowledgeGroup);
+        this.board = new ResponderBoardView(severalWards, open::get);
         setSizeFull();
         setPadding(false);
         setSpacing(false);
@@ -101,15 +109,31 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         alert.addClickListener(click -> selectOldestCritical());
         status.setId("live-status");
         status.setText(getTranslation("live.connecting"));
-        HorizontalLayout bar = new HorizontalLayout(status, alert, sound(), new Span(getTranslation("map.legend")));
+        HorizontalLayout bar = new HorizontalLayout(status, alert, sound(), MapLegend.create(this));
         bar.addClassName("anshim-bar");
         bar.setPadding(true);
         bar.setWidthFull();
         bar.setAlignItems(Alignment.CENTER);
         map.setSizeFull();
         map.addSelectListener(this::select);
-        VerticalLayout left = new VerticalLayout(queue);
+        com.vaadin.flow.component.tabs.Tab queueTab = new com.vaadin.flow.component.tabs.Tab(getTranslation("tab.queue"));
+        queueTab.setId("tab-queue");
+        com.vaadin.flow.component.tabs.Tab boardTab = new com.vaadin.flow.component.tabs.Tab(getTranslation("tab.board"));
+        boardTab.setId("tab-board");
+        com.vaadin.flow.component.tabs.Tabs tabs = new com.vaadin.flow.component.tabs.Tabs(queueTab, boardTab);
+        tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
+        board.setVisible(false);
+        tabs.addSelectedChangeListener(change -> {
+            boolean units = change.getSelectedTab() == boardTab;
+            board.setVisible(units);
+            tools.setVisible(!units);
+            queue.setVisible(!units);
+        });
+        VerticalLayout left = new VerticalLayout(tabs, tools, queue, board);
         left.setPadding(false);
+        left.setSpacing(false);
+        left.setFlexGrow(1, queue);
+        left.setFlexGrow(1, board);
         // the queue and the panel keep their widths; the map takes what is left (it shrank the queue to 429 px)
         left.setWidth("34%");
         left.setMinWidth("38rem");
@@ -197,6 +221,7 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         switch (user.role()) {
             case "POLICE_LIAISON" -> event.forwardTo(PoliceView.class);
             case "ADMIN" -> event.forwardTo(AdminView.class);
+            case "OFFICER" -> event.forwardTo(kr.anshim.ui.welfare.WelfareView.class);
             default -> { }
         }
     }
@@ -214,6 +239,8 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END).setKey("score");
         queue.addColumn(i -> getTranslation("kind." + i.kind())).setHeader(getTranslation("queue.kind"))
                 .setAutoWidth(true).setFlexGrow(1).setKey("kind");
+        queue.addColumn(this::groupLabel).setHeader(getTranslation("queue.group")).setAutoWidth(true).setFlexGrow(0)
+                .setKey("group").setVisible(false);
         if (user.role().equals("SUPERVISOR") || user.wards().size() != 1) {
             queue.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward"))
                     .setAutoWidth(true).setFlexGrow(0).setKey("ward");
@@ -227,7 +254,9 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         queue.addColumn(i -> getTranslation("callback." + i.callback())).setHeader(getTranslation("queue.callback"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("callback");
         queue.setClassNameGenerator(i -> "severity-" + i.severity().toLowerCase());
+        queue.setPartNameGenerator(i -> groupStart(i) ? "group-start-row" : null);
         queue.asSingleSelect().addValueChangeListener(change -> {
+            updateBulk();
             if (change.getValue() != null) {
                 panel.show(change.getValue());
                 if (change.isFromClient()) {
@@ -235,6 +264,66 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
                 }
             }
         });
+    }
+
+    /** The operator changed the filters, sort or grouping. */
+    private void reshape(QueueShape next) {
+        shape = next;
+        queue.getColumnByKey("group").setVisible(next.grouping() != QueueShape.Grouping.NONE);
+        refreshRows();
+    }
+
+    private void refreshRows() {
+        shaped = shape.apply(open.all());
+        rows.clear();
+        rows.addAll(shaped.rows());
+        provider.refreshAll();
+        updateBulk();
+    }
+
+    private String groupLabel(IncidentView incident) {
+        QueueShape.Group group = shaped.groups().get(incident.id());
+        if (group == null) {
+            return QueueShape.critical(incident) && shape.pinCritical() ? getTranslation("queue.group.pinned") : "";
+        }
+        return getTranslation("queue.group.label." + group.key().substring(0, group.key().indexOf(':')), group.size());
+    }
+
+    private boolean groupStart(IncidentView incident) {
+        QueueShape.Group group = shaped.groups().get(incident.id());
+        int index = rows.indexOf(incident);
+        return group != null && index > 0 && !group.equals(shaped.groups().get(rows.get(index - 1).id()));
+    }
+
+    /** The NEW incidents of the selected row's group, the ones a bulk acknowledgement would take. */
+    private List<IncidentView> selectedGroup() {
+        IncidentView selected = queue.asSingleSelect().getValue();
+        if (selected == null) {
+            return List.of();
+        }
+        return shaped.members(selected.id()).stream().filter(i -> i.status().equals("NEW")).toList();
+    }
+
+    private void updateBulk() {
+        List<IncidentView> group = selectedGroup();
+        tools.bulkEnabled(!group.isEmpty(), group.size());
+    }
+
+    /**
+     * Acknowledges the selected group; a critical incident goes with it only if it is the selected
+     * row itself (the backend refuses the others: each must be looked at on its own).
+     */
+    private void acknowledgeGroup() {
+        List<IncidentView> group = selectedGroup();
+        IncidentView selected = queue.asSingleSelect().getValue();
+        if (group.isEmpty() || selected == null) {
+            return;
+        }
+        Set<UUID> confirmed = QueueShape.critical(selected) ? Set.of(selected.id()) : Set.of();
+        UI ui = UI.getCurrent();
+        data.acknowledge(user, new kr.anshim.api.BulkAcknowledge(group.stream().map(IncidentView::id).toList(), confirmed, null))
+                .subscribe(answers -> ui.access(() -> BulkAnswers.show(this, answers)),
+                        error -> ui.access(() -> BulkAnswers.failed(this, error)));
     }
 
     private void select(UUID id) {
@@ -252,12 +341,20 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         Disposable responders = data.responders(user)
                 .bufferTimeout(2000, Duration.ofMillis(1000))
                 .subscribe(batch -> ui.access(() -> map.upsertResponders(batch)), error -> { });
+        Disposable units = data.board(user)
+                .subscribe(latest -> ui.access(() -> {
+                    board.show(latest);
+                    panel.board(latest);
+                }), error -> { });
         Disposable ages = Flux.interval(Duration.ofSeconds(5))
-                .subscribe(tick -> ui.access(provider::refreshAll));
+                .subscribe(tick -> ui.access(() -> {
+                    provider.refreshAll();
+                    tools.flood(flood.update(List.of(), clock.instant()), flood.rate()); // a flood also ends by time passing
+                }));
         Disposable connected = data.connected(user)
                 .subscribe(null, error -> ui.access(() -> status.setText(getTranslation("live.off"))),
                         () -> ui.access(this::showStatus));
-        subscriptions = Disposables.composite(incidents, responders, ages, connected);
+        subscriptions = Disposables.composite(incidents, responders, units, ages, connected);
     }
 
     @Override
@@ -276,9 +373,9 @@ public class ConsoleView extends VerticalLayout implements BeforeEnterObserver {
         if (selected != null && changes.upserted(selected)) {
             open.get(selected).ifPresent(panel::show);
         }
-        rows.clear();
-        rows.addAll(open.ranked());
-        provider.refreshAll();
+        boolean flooding = flood.update(changes.upserted(), clock.instant());
+        tools.flood(flooding, flood.rate()); // may reshape (and so refresh the rows) on the flood's first and last batch
+        refreshRows();
         map.remove(changes.removed());
         map.upsert(changes.upserted());
         showStatus();

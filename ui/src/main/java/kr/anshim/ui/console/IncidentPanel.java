@@ -63,6 +63,10 @@ class IncidentPanel extends VerticalLayout {
     private IncidentView incident;
     private List<ResponderRecommendation> recommended = List.of();
     private final ProcedureChecklistView procedure;
+    /** The units sent to the selected incident, with their live status from the board; updated in place. */
+    private final Div assigned = new Div();
+    private List<kr.anshim.api.DispatchView> dispatches = List.of();
+    private kr.anshim.api.ResponderBoard board;
 
     IncidentPanel(ScreenData data, AnshimUser user) {
         this.data = data;
@@ -76,6 +80,7 @@ class IncidentPanel extends VerticalLayout {
         note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT); // once: the panel re-renders its actions on every update
         content.setWidthFull();
         procedure = new ProcedureChecklistView(data, user);
+        assigned.setId("assigned-units");
         add(content);
         showNothing();
     }
@@ -97,6 +102,7 @@ class IncidentPanel extends VerticalLayout {
         UI ui = UI.getCurrent();
         if (other) {
             recommended = List.of();
+            dispatches = List.of();
             note.clear(); // a note half-written for one incident never lands on the next
             procedure.load(view.id());
         }
@@ -105,6 +111,13 @@ class IncidentPanel extends VerticalLayout {
                 .subscribe(loaded -> ui.access(() -> {
                     if (incident != null && incident.id().equals(view.id())) {
                         render(loaded.getT1(), loaded.getT2());
+                    }
+                }), error -> ui.access(() -> failed(error)));
+        data.dispatches(user, view.id())
+                .subscribe(list -> ui.access(() -> {
+                    if (incident != null && incident.id().equals(view.id())) {
+                        dispatches = list;
+                        renderAssigned();
                     }
                 }), error -> ui.access(() -> failed(error)));
         data.recommend(user, view.latitude(), view.longitude())
@@ -134,7 +147,9 @@ class IncidentPanel extends VerticalLayout {
                 new Span(getTranslation("queue.call112") + ": " + getTranslation("call112." + incident.call112())),
                 new Span(getTranslation("queue.callback") + ": " + getTranslation("callback." + incident.callback())));
         status.setId("incident-status");
-        content.add(title, status, new H3(getTranslation("detail.responders")), responders(), actions());
+        renderAssigned();
+        content.add(title, status, new H3(getTranslation("detail.assigned")), assigned,
+                new H3(getTranslation("detail.responders")), responders(), actions());
         content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)), procedure);
         if (lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.household")), household(lastDetail));
@@ -283,9 +298,9 @@ class IncidentPanel extends VerticalLayout {
         list.setId("recommended-responders");
         for (int i = 0; i < recommended.size(); i++) {
             ResponderRecommendation r = recommended.get(i);
-            UUID target = incident.id();
-            Button dispatch = new Button(getTranslation("action.dispatch"), click -> send(
-                    IncidentCommand.of(target, Action.DISPATCH, user.username()).dispatching(r.responderId(), null, false)));
+            IncidentView shown = incident;
+            Button dispatch = new Button(getTranslation("action.dispatch"),
+                    click -> new DispatchDialog(shown, r, user.username(), this::send).open());
             dispatch.setEnabled(NextActions.legal(incident).contains(Action.DISPATCH));
             dispatch.addThemeVariants(ButtonVariant.LUMO_SMALL);
             dispatch.setId("dispatch-" + r.responderId());
@@ -298,6 +313,31 @@ class IncidentPanel extends VerticalLayout {
                     + getTranslation("detail.eta.value", r.etaSeconds() / 60, r.etaSeconds() % 60) + " "), dispatch));
         }
         return list;
+    }
+
+    /** The latest responder status board: the assigned units' status, ETA and position time follow it. */
+    void board(kr.anshim.api.ResponderBoard latest) {
+        board = latest;
+        if (incident != null) {
+            renderAssigned();
+        }
+    }
+
+    /** Each unit sent to this incident: its live status, ETA, last position time (KST, stale flagged), basis and fee. */
+    private void renderAssigned() {
+        assigned.removeAll();
+        if (incident == null) {
+            return;
+        }
+        UUID id = incident.id();
+        List<String> lines = AssignedUnits.lines(this, id, dispatches, board);
+        if (lines.isEmpty()) {
+            assigned.add(new Span(getTranslation("detail.assigned.none")));
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        lines.forEach(line -> list.add(new ListItem(line)));
+        assigned.add(list);
     }
 
     private void send(IncidentCommand command) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The backend's refusals (CommandResult.error, English, written for logs) in the user's language.
  * The texts come from backend/server/.../incident/IncidentLifecycle.java and
- * .../operations/IncidentCommands.java; one that is not known here reads as a generic refusal, with
+ * .../operations/IncidentCommands.java and BulkAcknowledgement.java; one that is not known here reads as a generic refusal, with
  * the backend's text kept in the server log, never shown raw.
  */
 final class Refusals {
@@ -29,6 +29,10 @@ final class Refusals {
             rule("^a note may have at most.*", (c, m) -> c.getTranslation("refusal.note.long")),
             rule("^(missing|unknown) outcome.*", (c, m) -> c.getTranslation("refusal.outcome")),
             rule("^a dispatch names the responder.*", (c, m) -> c.getTranslation("refusal.responder")),
+            rule("^a dispatch says whether the resident requested it.*", (c, m) -> c.getTranslation("refusal.dispatch.basis")),
+            rule("^an alarm-triggered dispatch needs a device alarm.*", (c, m) -> c.getTranslation("refusal.dispatch.alarm")),
+            rule("^a critical incident is acknowledged in bulk only when selected.*", (c, m) -> c.getTranslation("refusal.bulk.critical")),
+            rule(".*at most \\d+ incidents may be acknowledged at once.*", (c, m) -> c.getTranslation("refusal.bulk.too_many")),
             rule("^your role \\((\\w+)\\) may not (\\w+)", (c, m) -> c.getTranslation("refusal.role",
                     c.getTranslation("role." + m.group(1)))),
             rule("^no incident .* in your wards", (c, m) -> c.getTranslation("refusal.not_found")),

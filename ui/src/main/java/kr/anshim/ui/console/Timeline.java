@@ -72,7 +72,7 @@ final class Timeline {
             if (m.matches()) {
                 String text = c.getTranslation("timeline.note.trigger." + m.group(1))
                         + (m.group(2) != null ? ", " + c.getTranslation("timeline.note.crime_risk") : "")
-                        + ", " + (m.group(3) != null ? c.getTranslation("timeline.note.fee", m.group(3)) : c.getTranslation("timeline.note.free"));
+                        + ", " + (m.group(3) != null ? c.getTranslation("timeline.note.fee", Integer.parseInt(m.group(3))) : c.getTranslation("timeline.note.free"));
                 return m.group(4) == null ? text : text + " · " + m.group(4);
             }
         }

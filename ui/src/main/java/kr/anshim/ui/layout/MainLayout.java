@@ -37,6 +37,9 @@ public class MainLayout extends AppLayout {
         if (user.role().equals("SUPERVISOR")) {
             nav.add(new RouterLink(getTranslation("nav.supervisor"), SupervisorView.class));
         }
+        if (user.role().equals("OFFICER") || user.role().equals("OPERATOR") || user.role().equals("SUPERVISOR")) {
+            nav.add(new RouterLink(getTranslation("nav.welfare"), kr.anshim.ui.welfare.WelfareView.class));
+        }
         Span who = new Span(user.displayName() + " · " + getTranslation("role." + user.role()) + " · " + wards(user));
         who.setId("signed-in-user");
         who.getStyle().set("color", "var(--lumo-secondary-text-color)");

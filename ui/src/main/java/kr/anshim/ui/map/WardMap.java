@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The 25 wards of Seoul drawn from the bundled boundary file, with one marker per open incident,
- * coloured by severity. No tile layer: the map works on a control-room network without internet.
+ * coloured by severity. No tile layer: the map works on a control-room network without internet
+ * (why there is no bundled street layer: docs/map.md).
  */
 @Tag("anshim-ward-map")
 @NpmPackage(value = "leaflet", version = "1.9.4")
@@ -43,6 +44,9 @@ public class WardMap extends Component implements HasSize {
         }
         for (String status : List.of("AVAILABLE", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY")) {
             labels.put("responderStatus." + status, getTranslation("responderStatus." + status));
+        }
+        for (String layer : List.of("incidents", "responders", "offline")) {
+            labels.put("map.layer." + layer, getTranslation("map.layer." + layer));
         }
         try {
             getElement().setAttribute("labels", json.writeValueAsString(labels));

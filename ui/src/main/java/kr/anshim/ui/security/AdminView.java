@@ -48,14 +48,14 @@ public class AdminView extends VerticalLayout {
     private final TextField username = new TextField("아이디 · Username");
     private final TextField displayName = new TextField("이름 · Name");
     private final PasswordField password = new PasswordField("새 비밀번호 · New password");
-    private final ComboBox<String> role = new ComboBox<>("역할 · Role", List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN"));
+    private final ComboBox<String> role = new ComboBox<>("역할 · Role", List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN", "OFFICER"));
     private final MultiSelectComboBox<Ward> wards = new MultiSelectComboBox<>("자치구 · Wards");
     private final Checkbox active = new Checkbox("사용 · Active", true);
     private final ComboBox<Ward> deviceWard = new ComboBox<>("자치구 · Ward");
     private final Grid<DeviceSummary> devices = new Grid<>();
     private List<UserAccount> known = List.of();
 
-    public AdminView(ScreenData data) {
+    public AdminView(ScreenData data, kr.anshim.ui.welfare.WelfareScreenData welfare) {
         this.data = data;
         this.admin = CurrentUser.require();
         users.setId("admin-users");
@@ -101,7 +101,7 @@ public class AdminView extends VerticalLayout {
                         + "세대·기기 일괄 등록은 CSV 가져오기 (ANSHIM_REGISTRY_IMPORT_DIR). · Bulk registration: CSV import."),
                 new H3("사용자 · Users"), users, form, AccessPanels.sessions(this, data, admin),
                 AccessPanels.grants(this, data, admin), AccessPanels.audit(this, data, admin),
-                new H3("기기 · Devices"), deviceWard, devices);
+                new H3("기기 · Devices"), deviceWard, devices, new kr.anshim.ui.welfare.EnrolmentPanel(welfare, admin));
     }
 
     @Override

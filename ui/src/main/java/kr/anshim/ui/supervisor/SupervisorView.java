@@ -56,7 +56,7 @@ public class SupervisorView extends VerticalLayout {
     private final AlarmLoadPanel alarmLoad;
     private final Grid<kr.anshim.api.ProtectedAccess> accessLog = new Grid<>();
 
-    public SupervisorView(ScreenData data) {
+    public SupervisorView(ScreenData data, kr.anshim.ui.welfare.WelfareScreenData welfare) {
         this.data = data;
         this.user = CurrentUser.require();
         setWidthFull();
@@ -90,7 +90,8 @@ public class SupervisorView extends VerticalLayout {
                 getTranslation("access.reload"), click -> loadAccessLog());
         reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
-                responseTimes, alarmLoad, kr.anshim.ui.security.AccessPanels.grants(this, data, user),
+                responseTimes, alarmLoad, new kr.anshim.ui.welfare.WelfareTimesPanel(welfare, user),
+                kr.anshim.ui.security.AccessPanels.grants(this, data, user),
                 kr.anshim.ui.security.AccessPanels.audit(this, data, user),
                 new H3(getTranslation("access.title")), reload, accessLog);
     }

@@ -33,7 +33,7 @@ class MessageKeysTest {
     static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
     /** backend/server/.../incident/IncidentKind.java */
     static final List<String> KINDS = List.of("EMERGENCY", "INTRUSION", "ACCESS_ATTEMPT", "TAMPER", "LOITERING", "PROWLER",
-            "DEVICE_FAULT", "DEVICE_OFFLINE", "ACTIVITY");
+            "DEVICE_FAULT", "DEVICE_OFFLINE", "ACTIVITY", "INACTIVITY", "STAFF_SAFETY");
     /** backend/server/.../incident/Call112Status.java */
     static final List<String> CALL_112 = List.of("NOT_REQUESTED", "REQUESTED", "ACCEPTED", "PATROL_ASSIGNED");
     /** backend/server/.../incident/CallbackStatus.java */
@@ -45,7 +45,9 @@ class MessageKeysTest {
     static final List<String> RESPONDER_STATUSES = List.of("AVAILABLE", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY");
     /** the audit trail's kinds (backend/server/.../incident/IncidentLifecycle.java, Transition.java) */
     static final List<String> TRANSITION_KINDS = List.of("STATUS", "DISPATCH", "NOTE", "CALL_112", "CALLBACK");
-    static final List<String> ROLES = List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN");
+    static final List<String> ROLES = List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN", "OFFICER");
+    /** backend/server/.../welfare/Visit.java (Status) */
+    static final List<String> VISIT_STATUSES = List.of("OUT", "OVERDUE", "OVERDUE_POLICE", "PANIC", "CHECKED_IN");
 
     @Test
     void both_files_have_the_same_keys() throws IOException {
@@ -92,6 +94,16 @@ class MessageKeysTest {
         TRANSITION_KINDS.forEach(v -> keys.add("timeline." + v));
         ROLES.forEach(v -> keys.add("role." + v));
         IncidentTexts.RANKING_RULES.forEach(v -> keys.add("reason." + v));
+        // the console's own choices (issue 11: 5, 9): dispatch bases, queue sorts and groupings
+        List.of("ALARM", "RESIDENT_REQUEST", "CRIME_RISK_CONFIRMED").forEach(v -> {
+            keys.add("dispatch.basis." + v);
+            keys.add("dispatch.basis.short." + v);
+        });
+        List.of("RANK", "AGE", "SEVERITY").forEach(v -> keys.add("queue.sort." + v));
+        List.of("NONE", "HOUSEHOLD", "BUILDING").forEach(v -> keys.add("queue.group." + v));
+        List.of("household", "building", "incident").forEach(v -> keys.add("queue.group.label." + v));
+        Arrays.stream(kr.anshim.api.welfare.WelfareOutcome.values()).forEach(v -> keys.add("outcome." + v.name()));
+        VISIT_STATUSES.forEach(v -> keys.add("visitStatus." + v));
         return keys;
     }
 

@@ -10,7 +10,6 @@ import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.Incident;
-import kr.anshim.backend.incident.SerialStage;
 import kr.anshim.backend.livefeed.LiveFeed;
 import kr.anshim.backend.livefeed.QueueHold;
 import kr.anshim.backend.security.Caller;
@@ -52,7 +51,6 @@ class Shelf implements QueueHold, SmartLifecycle {
     private final AlarmAudit audit;
     private final Correlator correlator;
     private final DeviceRegistry devices;
-    private final SerialStage stage;
     private final LiveFeed feed;
     private final Clock clock;
     private final Duration max;
@@ -63,13 +61,12 @@ class Shelf implements QueueHold, SmartLifecycle {
     private final Map<UUID, Disposable> expiries = new ConcurrentHashMap<>();
     private volatile Disposable watching;
 
-    Shelf(ShelfStore store, AlarmAudit audit, Correlator correlator, DeviceRegistry devices, SerialStage stage, LiveFeed feed,
+    Shelf(ShelfStore store, AlarmAudit audit, Correlator correlator, DeviceRegistry devices, LiveFeed feed,
           Clock clock, ShelvingProperties properties, MeterRegistry meters) {
         this.store = store;
         this.audit = audit;
         this.correlator = correlator;
         this.devices = devices;
-        this.stage = stage;
         this.feed = feed;
         this.clock = clock;
         this.max = properties.max();
@@ -185,9 +182,9 @@ class Shelf implements QueueHold, SmartLifecycle {
         }
     }
 
-    /** Publishes the item's open incidents again, in the serial stage, so screens drop or regain them. */
+    /** Publishes the item's open incidents again (the feed serialises publishers), so screens drop or regain them. */
     private Mono<Void> republish(ShelvedItem item) {
-        return stage.serially(() -> Mono.fromRunnable(() -> affected(item).forEach(incident -> feed.publish(incident.view()))));
+        return Mono.fromRunnable(() -> affected(item).forEach(incident -> feed.publish(incident.view())));
     }
 
     private List<Incident> affected(ShelvedItem item) {

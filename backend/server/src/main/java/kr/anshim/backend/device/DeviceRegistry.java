@@ -40,7 +40,7 @@ public class DeviceRegistry {
         this.db = db;
         this.supervision = supervision;
         this.tx = tx;
-        this.ready = kr.anshim.backend.ingest.StartupLoad.retrying("the device registry",
+        this.ready = kr.anshim.backend.pipeline.StartupLoad.retrying("the device registry",
                         Mono.defer(() -> seeds.isEmpty() ? Mono.empty() : seedIfEmpty(seeds.get(0))).then(Mono.defer(this::reload)),
                         error -> { }, LOG)
                 // caches success only: StartupLoad retries without end, so no error is ever cached

@@ -69,6 +69,20 @@ public class AuditTrail {
                 .all());
     }
 
+    /** For screens: an incident's dispatches, oldest first, read to the end on the screens' pool. */
+    public Flux<kr.anshim.api.DispatchView> dispatches(UUID incidentId) {
+        return kr.anshim.backend.storage.ScreenDatabase.fully(screens.sql("""
+                        select responder_id, at, actor, trigger, crime_risk_confirmed, fee_won from dispatch
+                        where incident_id = $1 order by at, id""")
+                .bind(0, incidentId)
+                .map(row -> new kr.anshim.api.DispatchView(row.get("responder_id", String.class),
+                        row.get("at", OffsetDateTime.class).toInstant(), row.get("actor", String.class),
+                        Dispatch.Trigger.RESIDENT_REQUEST.name().equals(row.get("trigger", String.class)),
+                        Boolean.TRUE.equals(row.get("crime_risk_confirmed", Boolean.class)),
+                        row.get("fee_won", Integer.class)))
+                .all());
+    }
+
     private static <T> String[] column(List<T> rows, Function<T, String> field) {
         return rows.stream().map(field).toArray(String[]::new);
     }

@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  *   <li>Signals from one household within the window join its open incident, whose kind and score
  *   step up (loitering, tamper, wrong codes, door forced; a bell is the top).</li>
  *   <li>Loitering at the doors of different households within {@code prowler-distance} and
- *   {@code prowler-window} also forms one cross-household prowler incident.</li>
+ *   {@code prowler-window} also forms one cross-household prowler incident, within one ward: a
+ *   ward has one owner (in a cluster, the one instance that holds its partition), so correlation
+ *   never needs another ward's state. Loitering on both sides of a ward border is not joined.</li>
  * </ul>
  * Planning is side-effect free; {@link #commit} applies a plan once its batch is durably stored,
  * so a failed transaction leaves no trace here. Plans are made by one stage at a time (the
@@ -85,13 +87,14 @@ public class Correlator {
             Incident next = fold(current, signal, now, planning);
             if (next != null) {
                 planning.households.put(signal.householdId(), next);
-                planning.record(signal, next);
+                planning.record(signal, next, current);
             }
             if (signal.type() == SignalType.LOITERING) {
                 prowler(signal, planning, now);
             }
         });
-        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering, planning.transitions);
+        return new CorrelationPlan(planning.incidentOfEvent, planning.changed, planning.loitering, planning.transitions,
+                planning.readVersions);
     }
 
     /** Re-ranks every incident still awaiting acknowledgement; only those whose score changed are in the plan. */
@@ -107,6 +110,7 @@ public class Correlator {
     public CorrelationPlan planAging(int limit) {
         Instant now = clock.instant();
         Map<UUID, Incident> changed = new LinkedHashMap<>();
+        Map<UUID, Long> read = new HashMap<>();
         List<Incident> waiting = open().stream().filter(i -> i.status() == IncidentStatus.NEW)
                 .sorted(Comparator.comparing(Incident::id)).toList();
         int from = waiting.isEmpty() ? 0 : (int) (agingCursor % waiting.size());
@@ -118,10 +122,11 @@ public class Correlator {
                 Incident aged = incident.aged(ranking, now);
                 if (aged.ranking().score() != incident.ranking().score()) {
                     changed.put(aged.id(), aged);
+                    read.put(aged.id(), incident.version());
                 }
             }
         }
-        return new CorrelationPlan(Map.of(), changed, List.of(), List.of());
+        return new CorrelationPlan(Map.of(), changed, List.of(), List.of(), read);
     }
 
     public void commit(CorrelationPlan plan) {
@@ -152,6 +157,22 @@ public class Correlator {
         closedByHousehold.clear();
         prowlerLocations.removeIf(id -> true);
         open.forEach(this::remember);
+    }
+
+    /** Adds the state of wards this instance now owns (cluster), leaving the other wards' state as it is. */
+    public void adopt(Collection<Incident> open, Collection<Incident> recentlyClosed) {
+        recentlyClosed.forEach(this::remember);
+        open.forEach(this::remember);
+    }
+
+    /** Drops everything about these wards: another instance owns them now. */
+    public void forget(java.util.Set<String> wards) {
+        openByHousehold.values().removeIf(i -> wards.contains(i.wardCode()));
+        openProwlers.values().removeIf(i -> wards.contains(i.wardCode()));
+        openById.values().removeIf(i -> wards.contains(i.wardCode()));
+        closedByHousehold.values().removeIf(i -> wards.contains(i.wardCode()));
+        recentLoitering.removeIf(s -> wards.contains(s.wardCode()));
+        prowlerLocations.removeIf(id -> !openProwlers.containsKey(id));
     }
 
     public Collection<Incident> open() {
@@ -187,14 +208,16 @@ public class Correlator {
 
     private void prowler(Signal signal, Planning planning, Instant now) {
         Optional<Incident> nearby = planning.prowlersNear(signal).stream()
-                .filter(p -> p.status().open() && !signal.occurredAt().isAfter(p.lastSignalAt().plus(prowlerWindow))
+                .filter(p -> p.status().open() && p.wardCode().equals(signal.wardCode())
+                        && !signal.occurredAt().isAfter(p.lastSignalAt().plus(prowlerWindow))
                         && metres(p.latitude(), p.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                 .findFirst();
         if (nearby.isPresent()) {
-            planning.record(signal, nearby.get().with(signal, ranking, now));
+            planning.record(signal, nearby.get().with(signal, ranking, now), nearby.get());
         } else {
             planning.loiteringNear(signal).stream()
                     .filter(other -> !other.householdId().equals(signal.householdId())
+                            && other.wardCode().equals(signal.wardCode())
                             && Duration.between(other.occurredAt(), signal.occurredAt()).abs().compareTo(prowlerWindow) <= 0
                             && metres(other.latitude(), other.longitude(), signal.latitude(), signal.longitude()) <= prowlerDistanceMetres)
                     .reduce((a, b) -> b)
@@ -202,14 +225,16 @@ public class Correlator {
                         Incident prowler = Incident.prowler(ids.get(), other, signal, ranking, now);
                         planning.transitions.add(new Transition(prowler.id(), now, Transition.SYSTEM, "STATUS", null,
                                 IncidentStatus.NEW.name(), "prowler: loitering at " + prowler.deviceIds().size() + " doors"));
-                        planning.record(signal, prowler);
+                        planning.record(signal, prowler, null);
                     });
         }
         planning.loitering.add(signal);
     }
 
     private boolean withinWindow(Incident incident, Signal signal) {
-        return !signal.occurredAt().isAfter(incident.lastSignalAt().plus(window));
+        // a welfare alert is about days, not minutes: it and its household's open incident belong together
+        return !signal.occurredAt().isAfter(incident.lastSignalAt().plus(window))
+                || signal.type().welfare() || incident.kind().welfare();
     }
 
     private void remember(Incident incident) {
@@ -251,8 +276,15 @@ public class Correlator {
         final Map<UUID, Incident> changed = new LinkedHashMap<>();
         final List<Signal> loitering = new ArrayList<>();
         final List<Transition> transitions = new ArrayList<>();
+        final Map<UUID, Long> readVersions = new HashMap<>();
 
-        void record(Signal signal, Incident incident) {
+        /**
+         * {@code before} is the state {@code incident} was made from; the first change of an incident
+         * in this plan starts from a committed state (its version is what the store must still hold),
+         * or from none (a new incident, 0).
+         */
+        void record(Signal signal, Incident incident, Incident before) {
+            readVersions.putIfAbsent(incident.id(), before != null && before.id().equals(incident.id()) ? before.version() : 0L);
             changed.put(incident.id(), incident);
             if (incident.kind() == IncidentKind.PROWLER) {
                 prowlersInPlan.put(incident.id(), incident);

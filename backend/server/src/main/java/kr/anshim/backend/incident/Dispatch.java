@@ -10,11 +10,11 @@ import java.util.UUID;
 public record Dispatch(UUID id, UUID incidentId, String responderId, Instant at, String actor, Trigger trigger,
                        boolean crimeRiskConfirmed) {
 
-    public static final int RESIDENT_FEE_WON = 25_000;
+    public static final int RESIDENT_FEE_WON = kr.anshim.api.DispatchFee.RESIDENT_REQUEST_WON;
 
     public enum Trigger { ALARM, RESIDENT_REQUEST }
 
     public int feeWon() {
-        return trigger == Trigger.RESIDENT_REQUEST && !crimeRiskConfirmed ? RESIDENT_FEE_WON : 0;
+        return kr.anshim.api.DispatchFee.won(trigger == Trigger.RESIDENT_REQUEST, crimeRiskConfirmed);
     }
 }

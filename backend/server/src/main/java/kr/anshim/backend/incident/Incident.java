@@ -131,6 +131,6 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
     public IncidentView view() {
         return new IncidentView(id, wardCode, latitude, longitude, kind.name(), ranking.severity().name(),
                 ranking.score(), status.name(), family.name(), lastSignal.name(), signals(), openedAt, updatedAt,
-                ranking.reasons(), call112.name(), callback.name(), outcome, version, protectedPerson);
+                ranking.reasons(), call112.name(), callback.name(), outcome, version, protectedPerson, householdId);
     }
 }

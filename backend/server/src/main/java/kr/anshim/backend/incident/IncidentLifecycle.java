@@ -2,6 +2,7 @@ package kr.anshim.backend.incident;
 
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.SignalType;
+import kr.anshim.backend.ranking.Severity;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -25,7 +26,9 @@ import static kr.anshim.backend.incident.IncidentStatus.RESOLVED;
 
 /**
  * The incident state machine: new → acknowledged → dispatched → en route → on scene → resolved,
- * with false alarm and cancelled as other ends. Pure: it computes the next incident and the audit
+ * with false alarm and cancelled as other ends. A dispatch must say on what basis it was made
+ * (the resident's request or an alarm, and whether a crime risk was confirmed): that decides the
+ * resident's fee ({@link kr.anshim.api.DispatchFee}), so it is never guessed. Pure: it computes the next incident and the audit
  * entries, or refuses with a message an operator can act on. Reopening is the correlator's
  * business (a new signal within the grace period), never a command.
  */
@@ -33,6 +36,8 @@ import static kr.anshim.backend.incident.IncidentStatus.RESOLVED;
 public class IncidentLifecycle {
 
     static final int MAX_NOTE = 2_000;
+
+    public static final String CRITICAL_ONE_BY_ONE = "a critical incident is acknowledged in bulk only when selected itself";
 
     private static final Map<IncidentStatus, Set<IncidentStatus>> LEGAL = new EnumMap<>(IncidentStatus.class);
 
@@ -65,7 +70,7 @@ public class IncidentLifecycle {
             throw new IllegalTransitionException("a note may have at most " + MAX_NOTE + " characters");
         }
         return switch (command.action()) {
-            case ACKNOWLEDGE -> status(before, ACKNOWLEDGED, null, actor, note, now);
+            case ACKNOWLEDGE -> acknowledge(before, command, actor, note, now);
             case EN_ROUTE -> status(before, EN_ROUTE, null, actor, note, now);
             case ON_SCENE -> status(before, ON_SCENE, null, actor, note, now);
             case FALSE_ALARM -> status(before, FALSE_ALARM, "FALSE_ALARM", actor, note, now);
@@ -88,14 +93,28 @@ public class IncidentLifecycle {
         return new Change(after, List.of(Transition.status(before, after, actor, detail)), Optional.empty());
     }
 
+    /** Part of a group acknowledgement ({@link IncidentCommand#BULK}): never a critical incident, which is looked at alone. */
+    private Change acknowledge(Incident before, IncidentCommand command, String actor, String note, Instant now) {
+        if (IncidentCommand.BULK.equals(command.value()) && before.ranking().severity() == Severity.CRITICAL) {
+            throw new IllegalTransitionException(CRITICAL_ONE_BY_ONE);
+        }
+        return status(before, ACKNOWLEDGED, null, actor, note, now);
+    }
+
     private Change dispatch(Incident before, IncidentCommand command, String actor, String note, Instant now) {
         if (command.responderId() == null || command.responderId().isBlank()) {
             throw new IllegalTransitionException("a dispatch names the responder to send");
         }
+        if (command.residentRequested() == null) {
+            throw new IllegalTransitionException("a dispatch says whether the resident requested it (25,000 won unless"
+                    + " a crime risk is confirmed) or an alarm triggered it (free)");
+        }
+        if (!command.residentRequested() && !alarmRaised(before)) {
+            throw new IllegalTransitionException("an alarm-triggered dispatch needs a device alarm; this incident holds"
+                    + " only the resident's requests");
+        }
         Change moved = status(before, DISPATCHED, null, actor, note, now);
-        Dispatch.Trigger trigger = Boolean.TRUE.equals(command.residentRequested())
-                || (command.residentRequested() == null && residentAsked(before))
-                ? Dispatch.Trigger.RESIDENT_REQUEST : Dispatch.Trigger.ALARM;
+        Dispatch.Trigger trigger = command.residentRequested() ? Dispatch.Trigger.RESIDENT_REQUEST : Dispatch.Trigger.ALARM;
         Dispatch dispatch = new Dispatch(UUID.randomUUID(), before.id(), command.responderId(), now, actor, trigger,
                 command.crimeRiskConfirmed());
         List<Transition> transitions = new ArrayList<>(moved.transitions());
@@ -137,10 +156,16 @@ public class IncidentLifecycle {
         return parse(Outcome.class, value, "outcome").name();
     }
 
-    private static boolean residentAsked(Incident incident) {
-        return incident.signalCounts().containsKey(SignalType.SOS_PRESSED)
-                || incident.signalCounts().containsKey(SignalType.APP_SOS);
+    /**
+     * A device raised it on its own (an abnormal signal: free dispatch), not only the resident's SOS
+     * button or app. A bell or a voice keyword is the resident's cry for help under threat, raised by
+     * a protection device, and counts as an alarm, as the programme treats it.
+     */
+    private static boolean alarmRaised(Incident incident) {
+        return incident.signalCounts().keySet().stream().anyMatch(type -> !RESIDENT_REQUESTS.contains(type));
     }
+
+    private static final Set<SignalType> RESIDENT_REQUESTS = EnumSet.of(SignalType.SOS_PRESSED, SignalType.APP_SOS);
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
         if (value == null || value.isBlank()) {

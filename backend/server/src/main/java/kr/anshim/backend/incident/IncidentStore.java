@@ -19,32 +19,54 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
-/** Incidents in PostgreSQL: one multi-row upsert per batch, and the open ones read back at start-up. */
+/**
+ * Incidents in PostgreSQL: one conditional multi-row write per batch (each row only over the version
+ * its writer read, so a stale copy never overwrites a newer state), and the open ones read back.
+ */
 @Component
 public class IncidentStore {
 
-    private static final String UPSERT = """
-            insert into incident (id, ward_code, household_id, kind, severity, score, status, family, last_signal, signals,
-                                  latitude, longitude, opened_at, updated_at, last_signal_at, reasons, signal_types,
-                                  device_ids, protected_person, call_112, callback, outcome, closed_at, version)
-            select * from unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::int[],
-                                 $7::text[], $8::text[], $9::text[], $10::text[]::int[], $11::text[]::float8[],
-                                 $12::text[]::float8[], $13::text[]::timestamptz[], $14::text[]::timestamptz[],
-                                 $15::text[]::timestamptz[], $16::text[]::jsonb[], $17::text[]::jsonb[],
-                                 $18::text[]::jsonb[], $19::text[]::boolean[], $20::text[], $21::text[], $22::text[],
-                                 $23::text[]::timestamptz[], $24::text[]::bigint[])
-            on conflict (id) do update set kind = excluded.kind, severity = excluded.severity, score = excluded.score,
-                status = excluded.status, last_signal = excluded.last_signal, signals = excluded.signals,
-                updated_at = excluded.updated_at, last_signal_at = excluded.last_signal_at, reasons = excluded.reasons,
-                signal_types = excluded.signal_types, device_ids = excluded.device_ids, call_112 = excluded.call_112,
-                callback = excluded.callback, outcome = excluded.outcome, closed_at = excluded.closed_at,
-                version = excluded.version""";
+    private static final String COLUMNS = """
+            id, ward_code, household_id, kind, severity, score, status, family, last_signal, signals,
+            latitude, longitude, opened_at, updated_at, last_signal_at, reasons, signal_types,
+            device_ids, protected_person, call_112, callback, outcome, closed_at, version""";
+
+    /**
+     * Every write is conditional on the version its writer read: an update only where the row still
+     * has that version, an insert only of an incident nobody has stored (read version 0, no row).
+     * Both parts see one snapshot and return the ids they wrote; whatever is missing was stale.
+     */
+    private static final String WRITE = """
+            with r as (
+                select * from unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]::int[],
+                                     $7::text[], $8::text[], $9::text[], $10::text[]::int[], $11::text[]::float8[],
+                                     $12::text[]::float8[], $13::text[]::timestamptz[], $14::text[]::timestamptz[],
+                                     $15::text[]::timestamptz[], $16::text[]::jsonb[], $17::text[]::jsonb[],
+                                     $18::text[]::jsonb[], $19::text[]::boolean[], $20::text[], $21::text[], $22::text[],
+                                     $23::text[]::timestamptz[], $24::text[]::bigint[], $25::text[]::bigint[])
+                    as r(%1$s, read_version)),
+            updated as (
+                update incident i set kind = r.kind, severity = r.severity, score = r.score, status = r.status,
+                    last_signal = r.last_signal, signals = r.signals, updated_at = r.updated_at,
+                    last_signal_at = r.last_signal_at, reasons = r.reasons, signal_types = r.signal_types,
+                    device_ids = r.device_ids, call_112 = r.call_112, callback = r.callback, outcome = r.outcome,
+                    closed_at = r.closed_at, version = r.version
+                from r where i.id = r.id and i.version = r.read_version
+                returning i.id),
+            inserted as (
+                insert into incident (%1$s)
+                select %1$s from r where r.read_version = 0 and not exists (select 1 from incident i where i.id = r.id)
+                on conflict (id) do nothing
+                returning id)
+            select id from updated union all select id from inserted""".formatted(COLUMNS);
 
     private static final String SELECT = """
             select id, ward_code, household_id, kind, status, family, last_signal, latitude, longitude, opened_at,
@@ -67,12 +89,21 @@ public class IncidentStore {
         this.clock = clock;
     }
 
-    public Mono<Void> upsert(Collection<Incident> incidents) {
+    /**
+     * Writes the changes of one plan, each only over the version it was made from; completes with
+     * {@link StaleIncidents} (nothing of the plan should then be committed) if any row has moved on.
+     */
+    public Mono<Void> write(CorrelationPlan plan) {
+        return write(plan.changedIncidents(), plan::readVersion);
+    }
+
+    /** Writes {@code incidents}, each only over the version {@code readVersion} says its writer read. */
+    public Mono<Void> write(Collection<Incident> incidents, ToLongFunction<UUID> readVersion) {
         if (incidents.isEmpty()) {
             return Mono.empty();
         }
         List<Incident> rows = List.copyOf(incidents);
-        return db.sql(UPSERT)
+        return db.sql(WRITE)
                 .bind(0, column(rows, i -> i.id().toString()))
                 .bind(1, column(rows, Incident::wardCode))
                 .bind(2, column(rows, Incident::householdId))
@@ -97,13 +128,41 @@ public class IncidentStore {
                 .bind(21, column(rows, Incident::outcome))
                 .bind(22, column(rows, i -> i.closedAt() == null ? null : i.closedAt().toString()))
                 .bind(23, column(rows, i -> Long.toString(i.version())))
-                .then();
+                .bind(24, column(rows, i -> Long.toString(readVersion.applyAsLong(i.id()))))
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collect(HashSet::new, Set::add)
+                .flatMap(written -> {
+                    Set<UUID> stale = new HashSet<>();
+                    rows.forEach(i -> {
+                        if (!written.contains(i.id())) {
+                            stale.add(i.id());
+                        }
+                    });
+                    return stale.isEmpty() ? Mono.<Void>empty() : Mono.error(new StaleIncidents(stale));
+                });
     }
 
     public Flux<Incident> open() {
         return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')")
                 .map((Readable row) -> readIncident(row))
                 .all();
+    }
+
+    /** The open incidents of these wards (a ward owner taking them over). */
+    public Flux<Incident> openIn(Collection<String> wards) {
+        return db.sql(SELECT + " where status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED') and ward_code = any($1::text[])")
+                .bind(0, wards.toArray(String[]::new))
+                .map((Readable row) -> readIncident(row))
+                .all();
+    }
+
+    /** Closed household incidents of these wards, closed within {@code period}: candidates for reopening. */
+    public Flux<Incident> closedWithin(java.time.Duration period, Collection<String> wards) {
+        Instant since = clock.instant().minus(period);
+        return db.sql(SELECT + " where closed_at >= $1 and household_id is not null and ward_code = any($2::text[])")
+                .bind(0, since.atOffset(java.time.ZoneOffset.UTC)).bind(1, wards.toArray(String[]::new))
+                .map((Readable row) -> readIncident(row)).all();
     }
 
     /** The open incidents for a screen: on the screens' pool, read to the end before the first is emitted. */

@@ -2,6 +2,7 @@ package kr.anshim.backend.ingest;
 
 import io.rsocket.Payload;
 import kr.anshim.api.Ack;
+import kr.anshim.backend.pipeline.Rejection;
 import org.reactivestreams.Subscription;
 import reactor.core.Fuseable;
 import reactor.core.publisher.BaseSubscriber;
@@ -10,7 +11,10 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -19,35 +23,57 @@ import java.util.function.Function;
  * decided, in whatever order the decisions come (gateways match acks by {@code eventId}).
  *
  * <p>It replaces a {@code flatMap} with a read-ahead of thousands: flatMap's drain loop walks all
- * of its inner slots on every answer, and since commits complete on the journal's thread that walk
+ * of its inner slots on every answer, and since commits complete on the ward owner's thread that walk
  * took 15% of the backend's CPU at twice capacity, on the one thread intake cannot do without.
- * Here an answer costs a queue offer on the deciding thread; acks are encoded and handed to RSocket
- * on {@code sender}, off the journal's thread.
+ * Here a refusal decided on the connection's thread (OVERLOADED, invalid) is encoded and sent at
+ * once, as before; an answer decided by a commit costs the ward owner's thread one queue offer, and
+ * the acks of a commit are encoded and handed to RSocket together on {@code sender}.
  *
- * <p>Bounds: the channel asks the gateway for {@code readAhead} frames and asks for more only as
- * answers are delivered downstream, in chunks of a quarter, so at most {@code readAhead} frames are
- * undecided or answered-but-unsent at any time, whatever the gateway's own demand for acks.
+ * <p>Bounds: the channel asks the gateway for at most {@code window} frames beyond those answered
+ * and delivered, so at most {@code window} frames are undecided or answered-but-unsent at any time,
+ * whatever the gateway's own demand for acks. The window starts at {@code readAhead} and follows
+ * the answers like TCP's congestion window: every {@code OVERLOADED} delivered shrinks it by one (to
+ * {@link #FLOOR} at least), every other answer grows it by one per window's worth (to
+ * {@code readAhead}). Past capacity a gateway therefore sends little more than intake admits: the
+ * frames it does send beyond that are still answered {@code OVERLOADED} at once, but the server no
+ * longer spends its CPU reading and refusing an unbounded stream of them while admitted alarms wait
+ * (RSocket's own backpressure, requestN, holds the rest at the sender).
  */
 final class AlarmChannel extends BaseSubscriber<byte[]> {
 
     private final Function<byte[], Mono<Ack>> decide;
     private final Function<byte[], Ack> onError;
     private final Function<Ack, Payload> encode;
+    /** The smallest window: enough to keep a gateway's batches flowing at any load. */
+    static final int FLOOR = 32;
+
     private final int readAhead;
-    private final int replenish;
     /** 1 while the inbound is open, plus one per frame not yet answered; the channel completes at 0. */
     private final AtomicInteger open = new AtomicInteger(1);
-    private FluxSink<Ack> answers;
-    /** Answers delivered since the last request; touched serially by the downstream only. */
-    private int delivered;
+    private final Scheduler sender;
+    /** Answers decided by commits, waiting for {@link #drain}; {@link #draining} admits one drain at a time. */
+    private final Queue<Ack> committed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger draining = new AtomicInteger();
+    private FluxSink<Answer> answers;
+    // touched serially by the downstream only (after hookOnSubscribe):
+    /** Frames asked for and not yet answered and delivered. */
+    private int outstanding;
+    private int window;
+    /** Answers towards the next step of growth. */
+    private int growth;
+
+    /** An encoded answer, and whether it was a refusal for capacity. */
+    private record Answer(Payload payload, boolean overloaded) {
+    }
 
     private AlarmChannel(Function<byte[], Mono<Ack>> decide, Function<byte[], Ack> onError, Function<Ack, Payload> encode,
-                         int readAhead) {
+                         int readAhead, Scheduler sender) {
+        this.sender = sender;
         this.decide = decide;
         this.onError = onError;
         this.encode = encode;
-        this.readAhead = Math.max(1, readAhead);
-        this.replenish = Math.max(1, this.readAhead / 4);
+        this.readAhead = Math.max(FLOOR, readAhead);
+        this.window = this.readAhead;
     }
 
     /**
@@ -57,21 +83,21 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
     static Flux<Payload> answer(Flux<byte[]> frames, int readAhead, Function<byte[], Mono<Ack>> decide,
                                 Function<byte[], Ack> onError, Function<Ack, Payload> encode, Scheduler sender) {
         return Flux.defer(() -> {
-            AlarmChannel channel = new AlarmChannel(decide, onError, encode, readAhead);
-            return Flux.<Ack>create(sink -> {
+            AlarmChannel channel = new AlarmChannel(decide, onError, encode, readAhead, sender);
+            return Flux.<Answer>create(sink -> {
                         channel.answers = sink;
                         sink.onDispose(channel::dispose);
                         frames.subscribe(channel);
                     }, FluxSink.OverflowStrategy.BUFFER)
-                    .publishOn(sender, channel.replenish)
-                    .map(channel.encode)
-                    .doOnNext(sent -> channel.sent());
+                    .doOnNext(channel::sent)
+                    .map(Answer::payload);
         });
     }
 
     @Override
     protected void hookOnSubscribe(Subscription subscription) {
-        subscription.request(readAhead);
+        outstanding = window;
+        subscription.request(window);
     }
 
     @Override
@@ -89,7 +115,7 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
             answered(frame, value(scalar));
         } else {
             decision.switchIfEmpty(Mono.fromSupplier(() -> onError.apply(frame)))
-                    .subscribe(ack -> answered(frame, ack), error -> answered(frame, null));
+                    .subscribe(ack -> handOver(frame, ack), error -> handOver(frame, null));
         }
     }
 
@@ -103,8 +129,32 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
 
     /** Exactly once per frame: a missing decision (error or empty) gets {@code onError}'s answer. */
     private void answered(byte[] frame, Ack ack) {
-        answers.next(ack != null ? ack : onError.apply(frame));
+        send(ack != null ? ack : onError.apply(frame));
         closeOne();
+    }
+
+    /** From a commit: leave the ward owner's thread at once; {@link #drain} sends. */
+    private void handOver(byte[] frame, Ack ack) {
+        committed.offer(ack != null ? ack : onError.apply(frame));
+        if (draining.getAndIncrement() == 0) {
+            try {
+                sender.schedule(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                drain();
+            }
+        }
+    }
+
+    private void drain() {
+        int missed = 1;
+        do {
+            Ack ack;
+            while ((ack = committed.poll()) != null) {
+                send(ack);
+                closeOne();
+            }
+            missed = draining.addAndGet(-missed);
+        } while (missed != 0);
     }
 
     @Override
@@ -118,17 +168,35 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
         answers.error(error);
     }
 
+    private void send(Ack ack) {
+        answers.next(new Answer(encode.apply(ack), Rejection.Reason.OVERLOADED.name().equals(ack.reason())));
+    }
+
     private void closeOne() {
         if (open.decrementAndGet() == 0) {
             answers.complete();
         }
     }
 
-    private void sent() {
-        if (++delivered >= replenish) {
-            int more = delivered;
-            delivered = 0;
-            request(more);
+    /** One answer reached the gateway: adjust the window and ask for more once a quarter of it is free. */
+    private void sent(Answer answer) {
+        outstanding--;
+        if (answer.overloaded()) {
+            window = Math.max(FLOOR, window - 1);
+            growth = 0;
+        } else if (window < readAhead && ++growth >= window) {
+            window++;
+            growth = 0;
         }
+        int room = window - outstanding;
+        if (room >= Math.max(1, window / 4)) {
+            outstanding += room;
+            request(room);
+        }
+    }
+
+    /** The current window (for tests). */
+    int window() {
+        return window;
     }
 }

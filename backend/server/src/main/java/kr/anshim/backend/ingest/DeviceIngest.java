@@ -9,7 +9,12 @@ import kr.anshim.api.Ack;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.Routes;
 import kr.anshim.api.SignalType;
-import kr.anshim.backend.ingest.Rejection.Reason;
+import kr.anshim.backend.pipeline.AcceptedEvent;
+import kr.anshim.backend.pipeline.IntakeHealth;
+import kr.anshim.backend.pipeline.RateLimitedWarnings;
+import kr.anshim.backend.pipeline.Rejection;
+import kr.anshim.backend.pipeline.WardLog;
+import kr.anshim.backend.pipeline.Rejection.Reason;
 import kr.anshim.backend.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The ingest path of one event: shed if intake is full, validate, then journal. Every event gets
+ * The ingest path of one event: shed if intake is full, validate, then wardLog. Every event gets
  * exactly one answer; a rejection is counted by reason, logged at debug, and summarised at warn
  * at most every 10 s.
  */
@@ -35,17 +40,17 @@ class DeviceIngest {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final EventValidation validation;
-    private final EventJournal journal;
+    private final WardLog wardLog;
     private final IntakeHealth health;
     private final Duration startWait;
     private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
     private final Map<DeviceFamily, Counter> received = new EnumMap<>(DeviceFamily.class);
     private final RateLimitedWarnings warnings = new RateLimitedWarnings(log, Duration.ofSeconds(10));
 
-    DeviceIngest(EventValidation validation, EventJournal journal, IntakeHealth health, MeterRegistry meters,
+    DeviceIngest(EventValidation validation, WardLog wardLog, IntakeHealth health, MeterRegistry meters,
                  @Value("${anshim.ingest.start-wait:PT5S}") Duration startWait) {
         this.validation = validation;
-        this.journal = journal;
+        this.wardLog = wardLog;
         this.health = health;
         this.startWait = startWait;
         for (Reason reason : Reason.values()) {
@@ -68,7 +73,7 @@ class DeviceIngest {
      */
     Mono<Ack> accept(byte[] bytes, Caller caller, ConnectionBudget budget, boolean bulk) {
         if (!health.isReady()) {
-            return journal.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget, bulk)))
+            return wardLog.ready().timeout(startWait).then(Mono.defer(() -> acceptNow(bytes, caller, budget, bulk)))
                     .onErrorResume(error -> Mono.just(notTaken(bytes, error)));
         }
         try {
@@ -91,7 +96,7 @@ class DeviceIngest {
 
     private Mono<Ack> acceptNow(byte[] bytes, Caller caller, ConnectionBudget budget, boolean bulk) {
         // Shed before parsing: past capacity an answer must be cheap, or shedding itself collapses intake.
-        if (journal.saturated(bulk)) {
+        if (wardLog.saturated(bulk)) {
             return Mono.just(overloaded(bytes, "the control centre is at capacity"));
         }
         if (!budget.tryTake()) {
@@ -108,7 +113,7 @@ class DeviceIngest {
                     "heartbeats go to " + Routes.HEARTBEAT + ", not to the alarm routes")));
         }
         received.get(result.accepted().device().family()).increment();
-        return journal.append(result.accepted(), bulk)
+        return wardLog.append(result.accepted(), bulk)
                 .doOnNext(ack -> {
                     if (ack.outcome() == Ack.Outcome.REJECTED) {
                         countRefused(ack);

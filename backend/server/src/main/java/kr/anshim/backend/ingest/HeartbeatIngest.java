@@ -3,7 +3,8 @@ package kr.anshim.backend.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.SignalType;
-import kr.anshim.backend.device.DeviceSupervision;
+import kr.anshim.backend.pipeline.AcceptedEvent;
+import kr.anshim.backend.pipeline.WardLog;
 import kr.anshim.backend.security.Caller;
 import org.springframework.stereotype.Component;
 import kr.anshim.api.Routes;
@@ -16,29 +17,27 @@ import java.time.Duration;
 /**
  * Heartbeats are validated like any event but not journalled one by one: the latest per device is
  * kept in memory (coalesced) for supervision, stamped with the control centre's clock, not the
- * device's. An alarm sent to the heartbeat route by mistake is not lost: it goes to the journal.
+ * device's. An alarm sent to the heartbeat route by mistake is not lost: it goes to the wardLog.
  */
 @Component
 class HeartbeatIngest {
 
     private final EventValidation validation;
-    private final DeviceSupervision supervision;
-    private final EventJournal journal;
+    private final WardLog wardLog;
     private final Counter accepted;
     private final Counter misrouted;
     private final Counter rejected;
     private final Counter lost;
     private static final int MISROUTED_ATTEMPTS = 10;
     private static final java.util.Set<String> RETRIED = java.util.Set.of(
-            kr.anshim.backend.ingest.Rejection.Reason.OVERLOADED.name(),
-            kr.anshim.backend.ingest.Rejection.Reason.STORAGE_UNAVAILABLE.name());
+            kr.anshim.backend.pipeline.Rejection.Reason.OVERLOADED.name(),
+            kr.anshim.backend.pipeline.Rejection.Reason.STORAGE_UNAVAILABLE.name());
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeartbeatIngest.class);
 
-    HeartbeatIngest(EventValidation validation, DeviceSupervision supervision, EventJournal journal,
+    HeartbeatIngest(EventValidation validation, WardLog wardLog,
                     MeterRegistry meters) {
         this.validation = validation;
-        this.supervision = supervision;
-        this.journal = journal;
+        this.wardLog = wardLog;
         this.misrouted = Counter.builder("anshim.ingest.heartbeats").tag("outcome", "alarm_on_heartbeat_route").register(meters);
         this.accepted = Counter.builder("anshim.ingest.heartbeats").tag("outcome", "accepted").register(meters);
         this.rejected = Counter.builder("anshim.ingest.heartbeats").tag("outcome", "rejected").register(meters);
@@ -59,7 +58,7 @@ class HeartbeatIngest {
             misrouted.increment();
             return journalMisrouted(result.accepted());
         }
-        supervision.heard(result.accepted().device().id(), result.accepted().receivedAt());
+        wardLog.heard(result.accepted().device(), result.accepted().receivedAt());
         accepted.increment();
         return Mono.empty();
     }
@@ -69,7 +68,7 @@ class HeartbeatIngest {
      * the backend keeps trying for a bounded time, and counts an alarm it could still not store.
      */
     private Mono<Void> journalMisrouted(AcceptedEvent event) {
-        Mono.defer(() -> journal.append(event))
+        Mono.defer(() -> wardLog.append(event, false))
                 .flatMap(ack -> ack.durable() || !RETRIED.contains(ack.reason()) ? Mono.just(ack)
                         : Mono.error(new IllegalStateException(ack.reason())))
                 .retryWhen(Retry.backoff(MISROUTED_ATTEMPTS, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))

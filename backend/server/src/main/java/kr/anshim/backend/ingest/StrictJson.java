@@ -28,12 +28,12 @@ import java.util.Optional;
  * changed (a second object dropped, {@code 1e999} stored as Infinity, a lone surrogate turned into
  * {@code ?}) or refused later by PostgreSQL's jsonb, which would fail a whole batch.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private StrictJson() {
     }
 
-    static ObjectReader reader(ObjectMapper json) {
+    public static ObjectReader reader(ObjectMapper json) {
         return json.reader()
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -41,7 +41,7 @@ final class StrictJson {
     }
 
     /** A refusal message when {@code bytes} are not well-formed UTF-8, else empty. */
-    static Optional<String> checkUtf8(byte[] bytes) {
+    public static Optional<String> checkUtf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -56,7 +56,7 @@ final class StrictJson {
     }
 
     /** A refusal message for the first string, key or number PostgreSQL could not store faithfully. */
-    static Optional<String> checkValues(JsonNode root) {
+    public static Optional<String> checkValues(JsonNode root) {
         Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
         todo.push(Map.entry("", root));
         while (!todo.isEmpty()) {
@@ -89,7 +89,7 @@ final class StrictJson {
     }
 
     /** What went wrong in a sender's words, without parser class names or source excerpts. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof MismatchedInputException && String.valueOf(e.getMessage()).startsWith("Trailing token")) {
             return "more than one JSON value, or text after the event object";
         }

@@ -6,6 +6,8 @@ import kr.anshim.api.SignalType;
 import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.DeviceSupervision;
 import kr.anshim.backend.device.RegisteredDevice;
+import kr.anshim.backend.pipeline.AcceptedEvent;
+import kr.anshim.backend.pipeline.WardLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,19 +32,19 @@ class SupervisionLoop implements SmartLifecycle {
 
     private final DeviceSupervision supervision;
     private final DeviceRegistry registry;
-    private final EventJournal journal;
+    private final WardLog wardLog;
     private final Clock clock;
     private final Duration every;
     private final Duration timeout;
     private volatile Disposable loop;
 
-    SupervisionLoop(DeviceSupervision supervision, DeviceRegistry registry, EventJournal journal, Clock clock,
+    SupervisionLoop(DeviceSupervision supervision, DeviceRegistry registry, WardLog wardLog, Clock clock,
                     @Value("${anshim.supervision.check-every:PT10S}") Duration every,
                     @Value("${anshim.supervision.heartbeat-interval:PT30S}") Duration heartbeatInterval,
                     @Value("${anshim.supervision.missed-heartbeats:3}") int missed) {
         this.supervision = supervision;
         this.registry = registry;
-        this.journal = journal;
+        this.wardLog = wardLog;
         this.clock = clock;
         this.every = every;
         this.timeout = heartbeatInterval.multipliedBy(missed);
@@ -60,7 +62,7 @@ class SupervisionLoop implements SmartLifecycle {
 
     /** Not stored (overloaded or storage down): forget we reported it, so the next sweep tries again. */
     private Mono<Void> record(RegisteredDevice device, DeviceSupervision.Silence silence) {
-        return journal.append(signal(device, silence))
+        return wardLog.append(signal(device, silence), false)
                 .onErrorResume(error -> Mono.just(Ack.rejected(null, "STORAGE_UNAVAILABLE", error.getMessage())))
                 .doOnNext(ack -> {
                     if (ack.durable()) {

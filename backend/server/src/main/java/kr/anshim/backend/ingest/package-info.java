@@ -1,5 +1,6 @@
 /**
- * Device ingest: the RSocket routes devices call, the wire contract's validation, and the journal
- * that commits events in batches before acknowledging them.
+ * Device ingest, the pipeline's intake: the RSocket routes devices call, shedding past capacity and
+ * the wire contract's validation. Accepted events go on to the ward log and their ward's owner
+ * ({@code kr.anshim.backend.pipeline}); every frame gets exactly one answer.
  */
 package kr.anshim.backend.ingest;

@@ -4,15 +4,11 @@ import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import kr.anshim.backend.incident.CorrelationPlan;
-import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.IncidentStore;
-import kr.anshim.backend.incident.SerialStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -31,7 +27,13 @@ import java.util.UUID;
  * Fan-out between backend instances that share one PostgreSQL. Whoever commits an incident change
  * announces its id with {@code pg_notify} inside the same transaction (so the notice is sent only
  * on commit); every other instance LISTENs on a dedicated connection, reads the changed incidents
- * and publishes them to its own screens, keeping its correlation state in step.
+ * and publishes them to its own screens. It does not touch the other instance's correlation state:
+ * each instance's owner writes only over the version it read, so a copy made stale by another
+ * instance is refused at its next write and read again (see {@code IncidentStore#write}).
+ * <p>
+ * This is the standalone mode's best effort for several instances on one database: the notice
+ * stream can overflow and lose notices, and two instances each own every ward (so two can open an
+ * incident for one household). Cluster mode ({@code anshim.cluster.enabled}) replaces it.
  */
 @Component
 public class ClusterFanOut implements SmartLifecycle {
@@ -45,24 +47,23 @@ public class ClusterFanOut implements SmartLifecycle {
     private final DatabaseClient db;
     private final R2dbcProperties r2dbc;
     private final IncidentStore incidents;
-    private final Correlator correlator;
     private final LiveFeed liveFeed;
-    private final SerialStage stage;
     private volatile Disposable listening;
+    /** Off in cluster mode: changes reach every instance through the changes topic, with no NOTIFY in the commit. */
+    private final boolean enabled;
 
-    ClusterFanOut(DatabaseClient db, R2dbcProperties r2dbc, IncidentStore incidents, Correlator correlator,
-                  LiveFeed liveFeed, @Lazy SerialStage stage) {
+    ClusterFanOut(DatabaseClient db, R2dbcProperties r2dbc, IncidentStore incidents, LiveFeed liveFeed,
+                  @org.springframework.beans.factory.annotation.Value("${anshim.cluster.enabled:false}") boolean cluster) {
+        this.enabled = !cluster;
         this.db = db;
         this.r2dbc = r2dbc;
         this.incidents = incidents;
-        this.correlator = correlator;
         this.liveFeed = liveFeed;
-        this.stage = stage;
     }
 
     /** Call inside the transaction that changed the incidents. */
     public Mono<Void> announce(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || !enabled) {
             return Mono.empty();
         }
         List<String> notices = new ArrayList<>();
@@ -78,6 +79,9 @@ public class ClusterFanOut implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!enabled) {
+            return;
+        }
         listening = Mono.usingWhen(connect(),
                         connection -> connection.createStatement("LISTEN " + CHANNEL).execute()
                                 .flatMap(result -> result.getRowsUpdated())
@@ -105,12 +109,9 @@ public class ClusterFanOut implements SmartLifecycle {
             return Mono.empty();
         }
         List<UUID> ids = Arrays.stream(payload.substring(colon + 1).split(",")).map(UUID::fromString).toList();
-        return stage.serially(() -> incidents.byIds(ids)
-                        .doOnNext(incident -> {
-                            correlator.commit(CorrelationPlan.of(incident));
-                            liveFeed.publish(incident.view());
-                        })
-                        .then())
+        return incidents.byIds(ids)
+                .doOnNext(incident -> liveFeed.publish(incident.view()))
+                .then()
                 .onErrorResume(error -> {
                     log.warn("Could not read incidents changed by another instance: {}", error.toString());
                     return Mono.empty();

@@ -26,7 +26,7 @@ import java.util.function.ToLongFunction;
  * stream with {@link Overflow} rather than drop a newest state silently (a screen then
  * resubscribes and gets a fresh snapshot).
  */
-final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
+public final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
 
     /** The reader fell behind by more distinct keys than the buffer may hold. */
     static final class Overflow extends RuntimeException {
@@ -130,7 +130,7 @@ final class ConflatingBuffer<K, T> implements CoreSubscriber<T>, Disposable {
     }
 
     /** The one reader of this buffer; it gets items only as it requests them. */
-    Flux<T> flux() {
+    public Flux<T> flux() {
         return Flux.from(subscriber -> {
             if (!attached.compareAndSet(false, true)) {
                 Operators.error(subscriber, new IllegalStateException("a conflating buffer has one reader"));

@@ -47,8 +47,12 @@ public class LiveFeed {
         this.latency = new PublishLatency(clock, meters);
     }
 
-    /** Called from the journal's serial commit stage only, so emissions never race. */
-    public void publish(IncidentView change) {
+    /**
+     * Called in commit order by the ward owner's stage (standalone) or the change-feed consumer
+     * (cluster); synchronized because the standalone database fan-out publishes from its own thread
+     * and a multicast sink refuses concurrent emissions.
+     */
+    public synchronized void publish(IncidentView change) {
         Sinks.EmitResult result = sink.tryEmitNext(change);
         if (result.isSuccess() || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             published.increment();
@@ -63,7 +67,7 @@ public class LiveFeed {
      * waits in the returned buffer until its reader ({@link ConflatingBuffer#flux()}) asks for it.
      * Dispose it (cancelling its reader does) to stop listening.
      */
-    ConflatingBuffer<UUID, IncidentView> listen(Predicate<IncidentView> scope) {
+    public ConflatingBuffer<UUID, IncidentView> listen(Predicate<IncidentView> scope) {
         ConflatingBuffer<UUID, IncidentView>[] self = new ConflatingBuffer[1];
         self[0] = new ConflatingBuffer<>(IncidentView::id, IncidentView::version, SUBSCRIBER_BUFFER,
                 conflated::increment, overflowed::increment, () -> buffers.remove(self[0]));

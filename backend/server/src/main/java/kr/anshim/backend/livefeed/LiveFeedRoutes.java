@@ -25,7 +25,7 @@ import static kr.anshim.api.ConnectionCredentials.Kind.USER;
  * what changed after it (see {@link LiveFrame} for the frames).
  */
 @Controller
-class LiveFeedRoutes {
+public class LiveFeedRoutes {
 
     private final IncidentStore incidents;
     private final LiveFeed feed;
@@ -69,7 +69,7 @@ class LiveFeedRoutes {
      * incident: a change that was buffered while the snapshot was read, and that the snapshot
      * already holds (or holds newer), is not sent again.
      */
-    static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes) {
+    public static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes) {
         return frames(snapshot, changes, incident -> false);
     }
 

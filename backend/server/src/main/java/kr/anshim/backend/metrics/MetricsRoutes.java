@@ -76,7 +76,8 @@ class MetricsRoutes {
         if (caller.kind() != kr.anshim.api.ConnectionCredentials.Kind.USER || caller.role() == kr.anshim.backend.security.Role.SUPERVISOR) {
             return requested;
         }
-        List<String> mine = requested.isEmpty() ? List.copyOf(caller.wards())
+        // the wards a user sees: none for a community-centre officer, whose wards scope welfare only
+        List<String> mine = requested.isEmpty() ? caller.wards().stream().filter(caller::sees).sorted().toList()
                 : requested.stream().filter(caller::sees).toList();
         if (mine.isEmpty()) {
             throw new MessagingException("no wards of yours in this query");

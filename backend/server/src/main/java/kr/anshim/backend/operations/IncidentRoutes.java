@@ -29,9 +29,11 @@ class IncidentRoutes {
     private final IncidentStore incidents;
     private final IncidentDetails details;
     private final ProtectedAccessLog accessLog;
+    private final BulkAcknowledgement bulk;
 
     IncidentRoutes(IncidentCommands commands, AuditTrail audit, IncidentStore incidents, IncidentDetails details,
-                   ProtectedAccessLog accessLog) {
+                   ProtectedAccessLog accessLog, BulkAcknowledgement bulk) {
+        this.bulk = bulk;
         this.commands = commands;
         this.audit = audit;
         this.incidents = incidents;
@@ -52,8 +54,25 @@ class IncidentRoutes {
         return Callers.require(USER).flatMap(caller -> commands.execute(command, caller));
     }
 
+    /** Each incident acknowledged or refused on its own; see {@link BulkAcknowledgement}. */
+    @MessageMapping(Routes.INCIDENTS_ACKNOWLEDGE)
+    Mono<java.util.List<kr.anshim.api.BulkAcknowledge.Answer>> acknowledge(kr.anshim.api.BulkAcknowledge request) {
+        return Callers.require(USER).flatMap(caller -> bulk.acknowledge(request, caller)
+                .onErrorMap(IllegalArgumentException.class, refused -> new MessagingException(refused.getMessage())));
+    }
+
     @MessageMapping(Routes.INCIDENT_HISTORY)
     Flux<TransitionView> history(String incidentId) {
+        return inCallersWards(incidentId, audit::history);
+    }
+
+    @MessageMapping(Routes.INCIDENT_DISPATCHES)
+    Flux<kr.anshim.api.DispatchView> dispatches(String incidentId) {
+        return inCallersWards(incidentId, audit::dispatches);
+    }
+
+    /** What {@code read} gives for the incident, if it is in the caller's wards; else an error saying so. */
+    private <T> Flux<T> inCallersWards(String incidentId, java.util.function.Function<UUID, Flux<T>> read) {
         return Callers.require(USER).flatMapMany(caller -> {
             UUID id;
             try {
@@ -64,7 +83,7 @@ class IncidentRoutes {
             return incidents.byIdForScreens(id)
                     .filter(incident -> caller.sees(incident.wardCode()))
                     .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
-                    .flatMapMany(incident -> audit.history(id));
+                    .flatMapMany(incident -> read.apply(id));
         });
     }
 

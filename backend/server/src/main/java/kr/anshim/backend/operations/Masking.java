@@ -1,18 +1,18 @@
 package kr.anshim.backend.operations;
 
 /** Masks personal data: a name entirely (not even its length shows), a phone's middle, an address's street. */
-final class Masking {
+public final class Masking {
 
     private Masking() {
     }
 
     /** Always {@link kr.anshim.api.IncidentDetail#MASKED_NAME}: a first character or a length narrows a victim down. */
-    static String name(String name) {
+    public static String name(String name) {
         return kr.anshim.api.IncidentDetail.MASKED_NAME;
     }
 
     /** 010-1234-5678 becomes 010-****-5678. */
-    static String phone(String phone) {
+    public static String phone(String phone) {
         if (phone == null) {
             return null;
         }
@@ -21,7 +21,7 @@ final class Masking {
     }
 
     /** Keeps the city and ward, hides the street and number. */
-    static String address(String address) {
+    public static String address(String address) {
         if (address == null) {
             return null;
         }

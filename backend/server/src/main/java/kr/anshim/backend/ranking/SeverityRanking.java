@@ -43,6 +43,12 @@ public class SeverityRanking {
         BASE.put(SignalType.SOS_PRESSED, 85);
         BASE.put(SignalType.VOICE_KEYWORD, 95);
         BASE.put(SignalType.BELL_PRESSED, 95);
+        // welfare: not an emergency by default (MEDIUM), HIGH once a further day passes unanswered
+        BASE.put(SignalType.INACTIVITY, 45);
+        BASE.put(SignalType.INACTIVITY_UNANSWERED, 65);
+        BASE.put(SignalType.VISIT_OVERDUE, 60);
+        BASE.put(SignalType.VISIT_OVERDUE_POLICE, 80);
+        BASE.put(SignalType.VISIT_PANIC, 95);
     }
 
     static final int PROTECTED_PERSON = 20;
@@ -55,6 +61,7 @@ public class SeverityRanking {
     static final int AGE_PER_MINUTE = 2;
     static final int AGE_MAX = 30;
     static final int ESCALATION = 10;
+    static final int INACTIVE_DOOR_OPEN = 20;
 
     public Ranking rank(RankingFacts facts, Instant now) {
         List<Contribution> contributions = new ArrayList<>();
@@ -73,6 +80,10 @@ public class SeverityRanking {
         if (facts.distinctDevices() > 1) {
             contributions.add(new Contribution("CORROBORATED", CORROBORATION));
         }
+        if (inactiveWithDoorOpen(facts.signalCounts())) {
+            // nobody has used the phone for days and the door stands open: worse than either alone
+            contributions.add(new Contribution("INACTIVE_DOOR_OPEN", INACTIVE_DOOR_OPEN));
+        }
         if (facts.doors() > 1) {
             contributions.add(new Contribution("SEVERAL_DOORS", Math.min(SEVERAL_DOORS_MAX, (facts.doors() - 1) * SEVERAL_DOORS_EACH)));
         }
@@ -89,6 +100,11 @@ public class SeverityRanking {
         }
         int score = contributions.stream().mapToInt(Contribution::points).sum();
         return new Ranking(score, Severity.of(score), contributions);
+    }
+
+    private static boolean inactiveWithDoorOpen(Map<SignalType, Integer> counts) {
+        return counts.containsKey(SignalType.DOOR_LEFT_OPEN)
+                && (counts.containsKey(SignalType.INACTIVITY) || counts.containsKey(SignalType.INACTIVITY_UNANSWERED));
     }
 
     /** The signal type with the highest base score. */

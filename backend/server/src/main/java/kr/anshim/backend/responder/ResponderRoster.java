@@ -80,6 +80,11 @@ public class ResponderRoster {
         return tracked.values().stream().map(Tracked::view).sorted(Comparator.comparing(ResponderView::id)).toList();
     }
 
+    /** Everyone as held, with the position's measuring time (for the status board). */
+    java.util.Collection<Tracked> tracked() {
+        return List.copyOf(tracked.values());
+    }
+
     /**
      * Every change from now on. A subscriber without demand misses nothing that matters: it is
      * handed the latest change of each responder when it asks again ({@link LatestPerResponder#onDemand()}).

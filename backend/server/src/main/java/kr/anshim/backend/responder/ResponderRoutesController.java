@@ -40,15 +40,21 @@ class ResponderRoutesController {
     /** At most four updates a second per responder reach a screen; the latest of each period wins. */
     static final Duration SCREEN_PERIOD = Duration.ofMillis(250);
 
+    /** How often the status board is sent again (ETAs and stale flags change with time, not only with events). */
+    static final Duration BOARD_PERIOD = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(ResponderRoutesController.class);
 
     private final ResponderRoster roster;
     private final ResponderInput input;
     private final MeterRegistry meters;
     private final Correlator incidents;
+    private final java.time.Clock clock;
 
-    ResponderRoutesController(ResponderRoster roster, ResponderInput input, MeterRegistry meters, Correlator incidents) {
+    ResponderRoutesController(ResponderRoster roster, ResponderInput input, MeterRegistry meters, Correlator incidents,
+                              java.time.Clock clock) {
         this.roster = roster;
+        this.clock = clock;
         this.incidents = incidents;
         this.input = input;
         this.meters = meters;
@@ -80,6 +86,20 @@ class ResponderRoutesController {
                 .flatMapMany(caller -> roster.ready().thenMany(LatestPerResponder.snapshotThenEvery(
                                 roster.changes(), roster::all, SCREEN_PERIOD, Schedulers.parallel()))
                         .filter(responder -> visible(caller, responder)));
+    }
+
+    /**
+     * The status board of the units the caller sees, now and every {@link #BOARD_PERIOD}; a screen
+     * that reads slowly gets the latest board when it asks again, never a queue of old ones.
+     */
+    @MessageMapping(ResponderRoutes.RESPONDERS_BOARD)
+    Flux<kr.anshim.api.ResponderBoard> board() {
+        return Callers.require(USER)
+                .flatMapMany(caller -> roster.ready().thenMany(Flux.interval(Duration.ZERO, BOARD_PERIOD, Schedulers.parallel())
+                        .onBackpressureLatest()
+                        .map(tick -> UnitBoard.of(roster.tracked(), unit -> visible(caller, unit.view()),
+                                id -> incidents.openIncident(id).map(i -> new UnitBoard.Place(i.latitude(), i.longitude())),
+                                clock.instant()))));
     }
 
     /** Own wards' units, and any unit sent to an open incident in the caller's wards. */

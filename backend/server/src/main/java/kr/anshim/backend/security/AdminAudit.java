@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 
 /** The append-only admin audit trail (table admin_audit; the database refuses updates and deletes). */
 @Component
-class AdminAudit {
+public class AdminAudit {
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -22,7 +22,7 @@ class AdminAudit {
         this.clock = clock;
     }
 
-    Mono<Void> append(String actor, String action, String subject, String detail) {
+    public Mono<Void> append(String actor, String action, String subject, String detail) {
         var spec = db.sql("insert into admin_audit (at, actor, action, subject, detail) values ($1, $2, $3, $4, $5)")
                 .bind(0, clock.instant().atOffset(ZoneOffset.UTC)).bind(1, actor).bind(2, action).bind(3, subject);
         return (detail == null ? spec.bindNull(4, String.class) : spec.bind(4, detail)).then();

@@ -37,7 +37,7 @@ public record Caller(Kind kind, String id, Set<String> wards, Role role) {
      */
     public boolean sees(String wardCode) {
         return switch (kind) {
-            case USER -> role == Role.SUPERVISOR || (role != Role.ADMIN && wards.contains(wardCode));
+            case USER -> role == Role.SUPERVISOR || (role != Role.ADMIN && role != Role.OFFICER && wards.contains(wardCode));
             case SERVICE, DEVICE, GATEWAY -> false;
         };
     }

@@ -29,7 +29,8 @@ class DemoUsers {
             new Demo("op.songpa", "송파구 관제요원 이보람", Role.OPERATOR, List.of("11710")),
             new Demo("police.mapo", "서울마포경찰서 경찰 연계 박민수", Role.POLICE_LIAISON, List.of("11440")),
             new Demo("supervisor", "관제 책임자 최지원", Role.SUPERVISOR, List.of()),
-            new Demo("admin", "시스템 관리자", Role.ADMIN, List.of()));
+            new Demo("admin", "시스템 관리자", Role.ADMIN, List.of()),
+            new Demo("officer.seodaemun", "서대문구 복지플래너 정다운", Role.OFFICER, List.of("11410")));
 
     private final UserDirectory users;
 

@@ -36,9 +36,10 @@ public final class PoliceMask {
         return applies(caller, incident.protectedPerson(), incident.call112()) ? coarsened(incident) : incident;
     }
 
-    /** The incident at its grid cell's centre. */
+    /** The incident at its grid cell's centre, without the household id that would point at the home. */
     public static IncidentView coarsened(IncidentView incident) {
-        return incident.at(snap(incident.latitude(), CELL_LATITUDE), snap(incident.longitude(), CELL_LONGITUDE));
+        return incident.at(snap(incident.latitude(), CELL_LATITUDE), snap(incident.longitude(), CELL_LONGITUDE))
+                .withoutHousehold();
     }
 
     /** The centre of the cell holding {@code degrees}: the same for every point in the cell. */

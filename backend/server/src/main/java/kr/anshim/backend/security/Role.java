@@ -13,7 +13,12 @@ public enum Role {
     OPERATOR(EnumSet.allOf(Action.class)),
     POLICE_LIAISON(EnumSet.of(Action.CALL_112, Action.NOTE)),
     SUPERVISOR(EnumSet.allOf(Action.class)),
-    ADMIN(EnumSet.noneOf(Action.class));
+    ADMIN(EnumSet.noneOf(Action.class)),
+    /**
+     * 동주민센터 공무원 / 복지플래너: a community-centre officer. Sees none of the control room's incidents;
+     * follows only the inactivity and visiting-team incidents of their own people, on the welfare routes.
+     */
+    OFFICER(EnumSet.noneOf(Action.class));
 
     /** The 112 hand-off states a police liaison may move an incident to. */
     public static final Set<String> POLICE_CALL_112 = Set.of("ACCEPTED", "PATROL_ASSIGNED");

@@ -122,6 +122,42 @@ class CorrelatorTest {
     }
 
     @Test
+    void loitering_at_two_doors_thirty_metres_apart_across_a_ward_border_is_not_joined_into_a_prowler() {
+        correlate(signal("H-15", "DC-15", SignalType.LOITERING, LAT));
+        List<Incident> other = correlate(new Signal(UUID.randomUUID(), "DC-16", DeviceFamily.DOOR_CAMERA, SignalType.LOITERING,
+                clock.instant(), "H-16", "11410", LAT_30M, LON, false));
+        List<Incident> same = correlate(signal("H-17", "DC-17", SignalType.LOITERING, LAT_30M));
+
+        assertThat(other).extracting(Incident::kind).containsExactly(IncidentKind.LOITERING);
+        assertThat(same).extracting(Incident::kind).as("positive control: the same ward's door is joined")
+                .containsExactlyInAnyOrder(IncidentKind.LOITERING, IncidentKind.PROWLER);
+    }
+
+    @Test
+    void a_plan_remembers_the_version_each_incident_had_when_read_and_zero_for_a_new_one() {
+        Incident opened = correlate(signal("H-18", "DC-18", SignalType.LOITERING, LAT)).get(0);
+        CorrelationPlan fold = correlator.plan(List.of(signal("H-18", "DC-18", SignalType.TAMPER, LAT),
+                signal("H-18", "DC-18", SignalType.TAMPER, LAT)));
+        CorrelationPlan fresh = correlator.plan(List.of(signal("H-19", "DC-19", SignalType.LOITERING, LAT_200M)));
+
+        assertThat(fold.readVersion(opened.id())).isEqualTo(opened.version());
+        assertThat(fold.changed().get(opened.id()).version()).isEqualTo(opened.version() + 2);
+        assertThat(fresh.readVersion(fresh.changedIncidents().iterator().next().id())).isZero();
+    }
+
+    @Test
+    void forgetting_a_ward_drops_its_incidents_and_keeps_the_others() {
+        Incident here = correlate(signal("H-22", "DC-22", SignalType.LOITERING, LAT)).get(0);
+        Incident there = correlate(new Signal(UUID.randomUUID(), "DC-23", DeviceFamily.DOOR_CAMERA, SignalType.LOITERING,
+                clock.instant(), "H-23", "11410", LAT_200M, LON, false)).get(0);
+
+        correlator.forget(java.util.Set.of("11440"));
+
+        assertThat(correlator.openIncident(here.id())).isEmpty();
+        assertThat(correlator.openIncident(there.id())).isPresent();
+    }
+
+    @Test
     void loitering_two_hundred_metres_apart_is_not_a_prowler() {
         correlate(signal("H-20", "DC-20", SignalType.LOITERING, LAT));
         List<Incident> changes = correlate(signal("H-21", "DC-21", SignalType.LOITERING, LAT_200M));

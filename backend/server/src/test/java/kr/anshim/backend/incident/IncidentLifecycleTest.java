@@ -94,18 +94,54 @@ class IncidentLifecycleTest {
     void an_alarm_triggered_dispatch_is_free_and_a_resident_requested_one_costs_25000_won_unless_a_crime_risk_is_confirmed() {
         Incident alarm = incident(Set.of(SignalType.FORCED_ENTRY)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
         Incident sos = incident(Set.of(SignalType.SOS_PRESSED)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
-        IncidentCommand dispatch = IncidentCommand.of(alarm.id(), Action.DISPATCH, "op").dispatching("SG-11440-01", null, false);
+        IncidentCommand dispatch = IncidentCommand.of(alarm.id(), Action.DISPATCH, "op");
 
-        Dispatch byAlarm = lifecycle.apply(alarm, dispatch, NOW).dispatch().orElseThrow();
-        Dispatch byResident = lifecycle.apply(sos, dispatch, NOW).dispatch().orElseThrow();
-        Dispatch riskConfirmed = lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", null, true), NOW).dispatch().orElseThrow();
+        Dispatch byAlarm = lifecycle.apply(alarm, dispatch.dispatching("SG-11440-01", false, false), NOW).dispatch().orElseThrow();
+        Dispatch byResident = lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", true, false), NOW).dispatch().orElseThrow();
+        Dispatch riskConfirmed = lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", true, true), NOW).dispatch().orElseThrow();
+        Dispatch residentAfterAlarm = lifecycle.apply(alarm, dispatch.dispatching("SG-11440-01", true, false), NOW)
+                .dispatch().orElseThrow();
 
         assertThat(byAlarm.trigger()).isEqualTo(Dispatch.Trigger.ALARM);
         assertThat(byAlarm.feeWon()).isZero();
         assertThat(byResident.trigger()).isEqualTo(Dispatch.Trigger.RESIDENT_REQUEST);
         assertThat(byResident.feeWon()).isEqualTo(25_000);
+        assertThat(riskConfirmed.crimeRiskConfirmed()).isTrue();
         assertThat(riskConfirmed.feeWon()).isZero();
-        assertThat(lifecycle.apply(sos, dispatch, NOW).transitions()).extracting(Transition::kind).containsExactly("STATUS", "DISPATCH");
+        assertThat(residentAfterAlarm.feeWon()).as("the resident may also ask on an alarm's incident").isEqualTo(25_000);
+        assertThat(lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", true, false), NOW).transitions())
+                .extracting(Transition::kind).containsExactly("STATUS", "DISPATCH");
+    }
+
+    @Test
+    void a_dispatch_without_its_basis_or_called_alarm_triggered_on_the_residents_request_alone_is_refused() {
+        Incident sos = incident(Set.of(SignalType.SOS_PRESSED)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        Incident bell = incident(Set.of(SignalType.BELL_PRESSED)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        IncidentCommand dispatch = IncidentCommand.of(sos.id(), Action.DISPATCH, "op");
+
+        assertThatThrownBy(() -> lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", null, false), NOW))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageStartingWith("a dispatch says whether the resident requested it");
+        assertThatThrownBy(() -> lifecycle.apply(sos, dispatch.dispatching("SG-11440-01", false, false), NOW))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageStartingWith("an alarm-triggered dispatch needs a device alarm");
+        assertThat(lifecycle.apply(bell, dispatch.dispatching("SG-11440-01", false, false), NOW).dispatch().orElseThrow().feeWon())
+                .as("positive control: a bell is a device's alarm, free").isZero();
+    }
+
+    @Test
+    void a_critical_incident_refuses_a_group_acknowledgement_and_takes_its_own() {
+        Incident critical = incident(Set.of(SignalType.BELL_PRESSED));
+        Incident tamper = incident(Set.of(SignalType.TAMPER));
+        IncidentCommand bulk = IncidentCommand.of(critical.id(), Action.ACKNOWLEDGE, "op").withValue(IncidentCommand.BULK);
+
+        assertThat(critical.ranking().severity()).isEqualTo(kr.anshim.backend.ranking.Severity.CRITICAL);
+        assertThatThrownBy(() -> lifecycle.apply(critical, bulk, NOW)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessage(IncidentLifecycle.CRITICAL_ONE_BY_ONE);
+        assertThat(lifecycle.apply(tamper, bulk, NOW).after().status()).as("a lesser one goes with its group")
+                .isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(lifecycle.apply(critical, IncidentCommand.of(critical.id(), Action.ACKNOWLEDGE, "op"), NOW).after().status())
+                .as("selected itself, it is acknowledged").isEqualTo(IncidentStatus.ACKNOWLEDGED);
     }
 
     @Test
@@ -144,7 +180,7 @@ class IncidentLifecycleTest {
     private IncidentCommand command(Incident incident, Action action) {
         IncidentCommand command = IncidentCommand.of(incident.id(), action, "op-mapo-1");
         return switch (action) {
-            case DISPATCH -> command.dispatching("PC-11440-01", null, false);
+            case DISPATCH -> command.dispatching("PC-11440-01", false, false);
             case RESOLVE -> command.withValue("SUSPECT_GONE");
             default -> command;
         };

@@ -49,17 +49,27 @@ class AlarmChannelTest {
 
     @Test
     void every_frame_gets_one_answer_even_when_deciding_throws_fails_or_decides_nothing() {
+        Sinks.One<Ack> commit = Sinks.one();
         Function<byte[], Mono<Ack>> decide = frame -> switch (new String(frame, StandardCharsets.UTF_8)) {
             case "throws" -> throw new IllegalStateException("bug");
             case "fails" -> Mono.error(new IllegalStateException("bug"));
             case "empty" -> Mono.empty();
-            case "late" -> Mono.just(stored(frame)).delayElement(Duration.ofMillis(50));
+            case "late" -> commit.asMono();
             default -> Mono.just(stored(frame));
         };
         Flux<byte[]> frames = Flux.just("late", "throws", "fails", "empty", "ok").map(AlarmChannelTest::frame);
+        List<String> answers = new ArrayList<>();
 
-        List<String> answers = AlarmChannel.answer(frames, 16, decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER)
-                .map(Payload::getDataUtf8).collectList().block(Duration.ofSeconds(5));
+        StepVerifier.create(AlarmChannel.answer(frames, 16, decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER)
+                        .map(Payload::getDataUtf8))
+                .recordWith(() -> answers)
+                // decided answers do not wait for an earlier one still in the journal
+                .expectNextCount(4)
+                // the gateway ended its stream, yet the channel stays open for the answer still owed
+                .expectNoEvent(Duration.ofMillis(100))
+                .then(() -> commit.tryEmitValue(stored(frame("late"))))
+                .expectNext(UUID.nameUUIDFromBytes(frame("late")) + " STORED null")
+                .verifyComplete();
 
         assertThat(answers).containsExactlyInAnyOrder(
                 UUID.nameUUIDFromBytes(frame("late")) + " STORED null",
@@ -67,8 +77,6 @@ class AlarmChannelTest {
                 UUID.nameUUIDFromBytes(frame("fails")) + " REJECTED STORAGE_UNAVAILABLE",
                 UUID.nameUUIDFromBytes(frame("empty")) + " REJECTED STORAGE_UNAVAILABLE",
                 UUID.nameUUIDFromBytes(frame("ok")) + " STORED null");
-        // decided answers do not wait for an earlier, slower one; the channel completes only after it
-        assertThat(answers.get(answers.size() - 1)).startsWith(UUID.nameUUIDFromBytes(frame("late")).toString());
     }
 
     @Test
@@ -92,13 +100,46 @@ class AlarmChannelTest {
     }
 
     @Test
+    void past_capacity_the_window_shrinks_so_the_gateway_holds_its_frames_and_it_grows_again_after() {
+        AtomicLong requested = new AtomicLong();
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong aheadWhileOverloaded = new AtomicLong(-1);
+        AtomicLong aheadAtEnd = new AtomicLong(-1);
+        int overloaded = 5_000;
+        int total = 30_000;
+        Flux<byte[]> frames = Flux.range(0, total).map(i -> frame(Integer.toString(i))).doOnRequest(requested::addAndGet);
+        Function<byte[], Mono<Ack>> decide = f -> Integer.parseInt(new String(f, StandardCharsets.UTF_8)) < overloaded
+                ? Mono.just(new Ack(UUID.nameUUIDFromBytes(f), Ack.Outcome.REJECTED, "OVERLOADED", "at capacity"))
+                : Mono.just(stored(f));
+
+        StepVerifier.create(AlarmChannel.answer(frames, 1_000, decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER)
+                        .doOnNext(answer -> {
+                            long n = delivered.incrementAndGet();
+                            if (n == overloaded) {
+                                aheadWhileOverloaded.set(requested.get() - n);
+                            } else if (n == total - 1) {
+                                aheadAtEnd.set(requested.get() - n);
+                            }
+                        }))
+                .expectNextCount(total)
+                .verifyComplete();
+
+        // every frame answered, and while every answer was OVERLOADED the gateway was asked for
+        // no more than the floor beyond what it had been answered (it started at 1,000)
+        assertThat(delivered.get()).isEqualTo(total);
+        assertThat(aheadWhileOverloaded.get()).isBetween(1L, (long) AlarmChannel.FLOOR);
+        // positive control: stored answers open the window again, one step per window's worth
+        assertThat(aheadAtEnd.get()).isGreaterThan(150L);
+    }
+
+    @Test
     void a_cancelled_channel_stops_reading_and_answers_that_come_late_go_nowhere() {
         Sinks.One<Ack> late = Sinks.one();
         List<Long> requests = new ArrayList<>();
         Sinks.Many<byte[]> gateway = Sinks.many().unicast().onBackpressureBuffer();
         Flux<byte[]> frames = gateway.asFlux().doOnRequest(requests::add);
 
-        StepVerifier.create(AlarmChannel.answer(frames, 8, f -> late.asMono(), AlarmChannelTest::resend,
+        StepVerifier.create(AlarmChannel.answer(frames, 40, f -> late.asMono(), AlarmChannelTest::resend,
                         AlarmChannelTest::encode, SENDER))
                 .then(() -> gateway.tryEmitNext(frame("a")))
                 .thenCancel()
@@ -106,6 +147,6 @@ class AlarmChannelTest {
 
         assertThat(gateway.currentSubscriberCount()).isZero();
         assertThat(late.tryEmitValue(stored(frame("a"))).isSuccess()).isTrue();
-        assertThat(requests).containsExactly(8L);
+        assertThat(requests).containsExactly(40L);
     }
 }

@@ -81,7 +81,7 @@ class IncidentCommandsIT {
         accept(IncidentCommand.of(id, Action.CALLBACK, "op-kim").withValue("CALLING"));
         accept(IncidentCommand.of(id, Action.CALLBACK, "op-kim").withValue("NO_ANSWER"));
         accept(IncidentCommand.of(id, Action.CALL_112, "police-lee").withValue("REQUESTED"));
-        accept(IncidentCommand.of(id, Action.DISPATCH, "op-kim").dispatching(guard.id(), null, false));
+        accept(IncidentCommand.of(id, Action.DISPATCH, "op-kim").dispatching(guard.id(), false, false));
         assertThat(roster.find(guard.id()).orElseThrow().status()).isEqualTo("DISPATCHED");
         accept(IncidentCommand.of(id, Action.EN_ROUTE, "op-kim"));
         assertThat(roster.find(guard.id()).orElseThrow().status()).isEqualTo("EN_ROUTE");

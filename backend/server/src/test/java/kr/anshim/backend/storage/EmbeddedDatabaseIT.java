@@ -72,7 +72,7 @@ class EmbeddedDatabaseIT {
                 device.householdId(), device.wardCode(), device.latitude(), device.longitude(), device.protectedPerson());
         Incident incident = Incident.open(UUID.randomUUID(), signal, ranking, at);
 
-        StepVerifier.create(incidents.upsert(List.of(incident)).then(incidents.byId(incident.id())))
+        StepVerifier.create(incidents.write(List.of(incident), id -> 0L).then(incidents.byId(incident.id())))
                 .assertNext(read -> {
                     assertThat(read.wardCode()).isEqualTo(device.wardCode());
                     assertThat(read.signalCounts()).containsEntry(SignalType.WRONG_CODES, 1);
