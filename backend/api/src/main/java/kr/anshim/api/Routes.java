@@ -102,6 +102,67 @@ public final class Routes {
     /** Request-response, services only: a {@link WorkloadQuery} in, a {@link WorkloadReport} out. */
     public static final String WORKLOAD = "metrics.workload";
 
+    /**
+     * Supervisors only. Request-response: an {@link AlarmLoadQuery} in (at most
+     * {@link #ALARM_LOAD_MAX_DAYS} days), an {@link AlarmLoadReport} out: ISA-18.2 operator-load
+     * measures per ward and per operator shift.
+     */
+    public static final String ALARM_LOAD = "alarm.load";
+
+    /** The longest period {@link #ALARM_LOAD} measures at once. */
+    public static final int ALARM_LOAD_MAX_DAYS = 7;
+
+    /** Request-response: a list of ward codes in (empty: all of the caller's), their {@link FloodState}s out. */
+    public static final String ALARM_FLOOD = "alarm.flood";
+
+    /** Supervisors only. Request-stream: the alarm-management audit trail ({@link AlarmAuditEntry}), newest first, at most 500. */
+    public static final String ALARM_AUDIT = "alarm.audit";
+
+    /**
+     * Operators and supervisors. Request-response: a {@link ShelveRequest} in, a {@link ShelveResult} out.
+     * A protected person's bell or lock and any CRITICAL incident are never shelved.
+     */
+    public static final String ALARM_SHELVE = "alarm.shelve";
+
+    /** Operators and supervisors. Request-response: a {@link ShelvedItem#id()} in, a {@link ShelveResult} out. */
+    public static final String ALARM_UNSHELVE = "alarm.unshelve";
+
+    /** Request-stream: the shelved items of the caller's wards ({@link ShelvedItem}), soonest expiry first. */
+    public static final String ALARM_SHELVED = "alarm.shelved";
+
+    /** Request-stream: the chattering devices of the caller's wards suppressed now ({@link SuppressedDevice}). */
+    public static final String ALARM_SUPPRESSED = "alarm.suppressed";
+
+    /** Request-response: an incident id in, its {@link ProcedureChecklist} out (scoped to the caller's wards). */
+    public static final String PROCEDURE_CHECKLIST = "procedure.checklist";
+
+    /** Operators and supervisors. Request-response: a {@link ProcedureCheck} in, the updated {@link ProcedureChecklist} out; audited. */
+    public static final String PROCEDURE_CHECK = "procedure.check";
+
+    /** Supervisors only. Request-stream: every {@link Procedure}. */
+    public static final String PROCEDURES = "procedures";
+
+    /** Supervisors only. Request-response: a {@link Procedure} in (created or replaced), the stored one out; audited. */
+    public static final String PROCEDURE_SAVE = "procedure.save";
+
+    /** Operators and supervisors. Request-response: a ward code in, its generated {@link HandoverSummary} out. */
+    public static final String HANDOVER_SUMMARY = "handover.summary";
+
+    /** Operators and supervisors. Request-response: a {@link HandoverRequest} in, the stored {@link Handover} out; the caller's shift ends. */
+    public static final String HANDOVER_SUBMIT = "handover.submit";
+
+    /** Operators and supervisors. Request-response: a {@link Handover#id()} in, the acknowledged {@link Handover} out. */
+    public static final String HANDOVER_ACKNOWLEDGE = "handover.acknowledge";
+
+    /** Supervisors only. Request-stream: the handovers not yet acknowledged, oldest first. */
+    public static final String HANDOVERS_PENDING = "handovers.pending";
+
+    /**
+     * Operators and supervisors. Request-response: a ward code in, a {@link ConsoleTake} out: the caller's
+     * shift on that ward's console starts, unless another's handover waits for their acknowledgement.
+     */
+    public static final String CONSOLE_TAKE = "console.take";
+
     private Routes() {
     }
 }

@@ -92,6 +92,24 @@ public class ScreenData {
         return connections.of(user).route(Routes.RESPONSE_TIME_ROWS).data(query).retrieveFlux(ResponseTimeRow.class);
     }
 
+    public Mono<kr.anshim.api.AlarmLoadReport> alarmLoad(AnshimUser user, kr.anshim.api.AlarmLoadQuery query) {
+        return connections.of(user).route(Routes.ALARM_LOAD).data(query).retrieveMono(kr.anshim.api.AlarmLoadReport.class);
+    }
+
+    public Mono<List<kr.anshim.api.Handover>> pendingHandovers(AnshimUser user) {
+        return connections.of(user).route(Routes.HANDOVERS_PENDING).retrieveFlux(kr.anshim.api.Handover.class).collectList();
+    }
+
+    public Mono<kr.anshim.api.ProcedureChecklist> checklist(AnshimUser user, UUID incident) {
+        return connections.of(user).route(Routes.PROCEDURE_CHECKLIST).data(incident.toString())
+                .retrieveMono(kr.anshim.api.ProcedureChecklist.class);
+    }
+
+    public Mono<kr.anshim.api.ProcedureChecklist> checkStep(AnshimUser user, UUID incident, String stepId) {
+        return connections.of(user).route(Routes.PROCEDURE_CHECK).data(new kr.anshim.api.ProcedureCheck(incident, stepId))
+                .retrieveMono(kr.anshim.api.ProcedureChecklist.class);
+    }
+
     public Mono<WorkloadReport> workload(AnshimUser user, WorkloadQuery query) {
         return connections.of(user).route(Routes.WORKLOAD).data(query).retrieveMono(WorkloadReport.class);
     }

@@ -62,6 +62,7 @@ class IncidentPanel extends VerticalLayout {
     private Notification refusal;
     private IncidentView incident;
     private List<ResponderRecommendation> recommended = List.of();
+    private final ProcedureChecklistView procedure;
     /** The units sent to the selected incident, with their live status from the board; updated in place. */
     private final Div assigned = new Div();
     private List<kr.anshim.api.DispatchView> dispatches = List.of();
@@ -78,6 +79,7 @@ class IncidentPanel extends VerticalLayout {
         note.setMaxLength(2000);
         note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT); // once: the panel re-renders its actions on every update
         content.setWidthFull();
+        procedure = new ProcedureChecklistView(data, user);
         assigned.setId("assigned-units");
         add(content);
         showNothing();
@@ -102,6 +104,7 @@ class IncidentPanel extends VerticalLayout {
             recommended = List.of();
             dispatches = List.of();
             note.clear(); // a note half-written for one incident never lands on the next
+            procedure.load(view.id());
         }
         render(null, List.of());
         data.detail(user, view.id()).zipWith(data.history(user, view.id()))
@@ -147,7 +150,7 @@ class IncidentPanel extends VerticalLayout {
         renderAssigned();
         content.add(title, status, new H3(getTranslation("detail.assigned")), assigned,
                 new H3(getTranslation("detail.responders")), responders(), actions());
-        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)));
+        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)), procedure);
         if (lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.household")), household(lastDetail));
             content.add(new H3(getTranslation("detail.devices")), list(lastDetail.devices().stream()

@@ -57,6 +57,7 @@ public class SupervisorView extends VerticalLayout {
     private final Clock clock = Clock.systemUTC();
     private Disposable subscription;
     private final ResponseTimesPanel responseTimes;
+    private final AlarmLoadPanel alarmLoad;
     private final Grid<kr.anshim.api.ProtectedAccess> accessLog = new Grid<>();
 
     public SupervisorView(ScreenData data, kr.anshim.ui.welfare.WelfareScreenData welfare) {
@@ -80,6 +81,7 @@ public class SupervisorView extends VerticalLayout {
         escalated.addItemClickListener(click -> new EscalatedIncident(data, user, click.getItem()).open());
         escalated.getStyle().set("cursor", "pointer");
         responseTimes = new ResponseTimesPanel(data, user);
+        alarmLoad = new AlarmLoadPanel(data, user);
         accessLog.setId("protected-access");
         accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);
         accessLog.setAllRowsVisible(true);
@@ -94,7 +96,7 @@ public class SupervisorView extends VerticalLayout {
                 getTranslation("access.reload"), click -> loadAccessLog());
         reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
-                responseTimes, new kr.anshim.ui.welfare.WelfareTimesPanel(welfare, user),
+                responseTimes, alarmLoad, new kr.anshim.ui.welfare.WelfareTimesPanel(welfare, user),
                 kr.anshim.ui.admin.AccessPanels.grants(this, data, user),
                 kr.anshim.ui.admin.AccessPanels.audit(this, data, user),
                 new H3(getTranslation("access.title")), reload, accessLog);
@@ -106,6 +108,7 @@ public class SupervisorView extends VerticalLayout {
         subscription = PacedDelivery.deliver(data.incidents(user), kr.anshim.ui.backend.ScreenData.DEMAND, Duration.ofMillis(500), ui, this::show,
                 error -> { });
         responseTimes.load();
+        alarmLoad.load();
         loadAccessLog();
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.IncidentView;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.time.Clock;
@@ -72,6 +73,14 @@ public class LiveFeed {
                 conflated::increment, overflowed::increment, () -> buffers.remove(self[0]));
         buffers.add(self[0]);
         return self[0].listen(sink.asFlux().filter(scope));
+    }
+
+    /**
+     * Every change published from now on, for in-process observers that keep up (alarm management's
+     * flood monitor): best effort, so an observer without demand misses changes, never slows the feed.
+     */
+    public Flux<IncidentView> changes() {
+        return sink.asFlux();
     }
 
     /** Changes waiting for their subscribers, over all subscribers. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static kr.anshim.api.ConnectionCredentials.Kind.USER;
 
@@ -28,10 +29,17 @@ public class LiveFeedRoutes {
 
     private final IncidentStore incidents;
     private final LiveFeed feed;
+    private final List<QueueHold> holds;
 
-    LiveFeedRoutes(IncidentStore incidents, LiveFeed feed) {
+    LiveFeedRoutes(IncidentStore incidents, LiveFeed feed, List<QueueHold> holds) {
         this.incidents = incidents;
         this.feed = feed;
+        this.holds = List.copyOf(holds);
+    }
+
+    /** Held out of the active set (shelved), by any hold. */
+    private boolean held(IncidentView incident) {
+        return holds.stream().anyMatch(hold -> hold.holds(incident));
     }
 
     /**
@@ -48,10 +56,10 @@ public class LiveFeedRoutes {
                 .flatMapMany(caller -> Flux.defer(() -> {
                     ConflatingBuffer<UUID, IncidentView> changes = feed.listen(incident -> caller.sees(incident.wardCode()));
                     Mono<List<IncidentView>> snapshot = incidents.openForScreens().map(Incident::view)
-                            .filter(incident -> caller.sees(incident.wardCode()))
+                            .filter(incident -> caller.sees(incident.wardCode()) && !held(incident))
                             .map(incident -> ScreenViews.forCaller(caller, incident))
                             .collectList();
-                    return snapshot.flatMapMany(open -> frames(open, changes.flux().map(incident -> ScreenViews.forCaller(caller, incident))))
+                    return snapshot.flatMapMany(open -> frames(open, changes.flux().map(incident -> ScreenViews.forCaller(caller, incident)), this::held))
                             .doFinally(signal -> changes.dispose());
                 }));
     }
@@ -62,22 +70,36 @@ public class LiveFeedRoutes {
      * already holds (or holds newer), is not sent again.
      */
     public static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes) {
+        return frames(snapshot, changes, incident -> false);
+    }
+
+    /**
+     * As above; an incident {@code held} (shelved) when its change is read is removed from the screen
+     * with a tombstone, whatever its version, if the screen holds it; once no longer held, the next
+     * publication of it (the one that ends the hold) brings it back.
+     */
+    static Flux<LiveFrame> frames(List<IncidentView> snapshot, Flux<IncidentView> changes, Predicate<IncidentView> held) {
         Map<UUID, Long> sent = new HashMap<>();
         snapshot.forEach(incident -> sent.put(incident.id(), incident.version()));
-        Flux<LiveFrame> after = changes
-                .filter(change -> {
-                    Long known = sent.get(change.id());
-                    if (known != null && change.version() <= known) {
-                        return false;
-                    }
-                    if (change.status().isClosed()) {
-                        sent.remove(change.id());
-                    } else {
-                        sent.put(change.id(), change.version());
-                    }
-                    return true;
-                })
-                .map(LiveFrame::change);
+        Flux<LiveFrame> after = changes.handle((change, sink) -> {
+            Long known = sent.get(change.id());
+            if (held.test(change)) {
+                if (known != null) {
+                    sent.remove(change.id());
+                    sink.next(new LiveFrame(LiveFrame.Type.TOMBSTONE, change));
+                }
+                return;
+            }
+            if (known != null && change.version() <= known) {
+                return;
+            }
+            if (change.status().isClosed()) {
+                sent.remove(change.id());
+            } else {
+                sent.put(change.id(), change.version());
+            }
+            sink.next(LiveFrame.change(change));
+        });
         return Flux.concat(Mono.just(LiveFrame.begin()), Flux.fromIterable(snapshot).map(LiveFrame::snapshot),
                 Mono.just(LiveFrame.marker()), after);
     }

@@ -143,12 +143,12 @@ class InactivityCheckIT {
         // the carrier reports: last call 30 hours ago, past this person's 1-day threshold
         assertThat(WelfareFixtures.send(gateway, WelfareFixtures.summary(person.deviceId(), now, now.minus(Duration.ofHours(30)))).durable()).isTrue();
 
-        IncidentView alert = WelfareFixtures.awaitWelfare(officer, i -> i.latitude() == person.latitude() && i.kind().equals("INACTIVITY"));
+        IncidentView alert = WelfareFixtures.awaitWelfare(officer, i -> i.latitude() == person.latitude() && i.kind() == kr.anshim.api.IncidentKind.INACTIVITY);
         assertThat(alert.wardCode()).isEqualTo("11410");
         assertThat(alert.lastSignal()).isIn("INACTIVITY", "INACTIVITY_UNANSWERED");
 
         IncidentView escalated = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(alert.id()) && i.lastSignal().equals("INACTIVITY_UNANSWERED"));
-        assertThat(escalated.severity()).isEqualTo("HIGH");
+        assertThat(escalated.severity().name()).isEqualTo("HIGH");
         assertThat(escalated.reasons()).anyMatch(r -> r.startsWith("INACTIVITY_UNANSWERED"));
 
         // the level reached is stored with the person, so a restarted backend does not raise it again
@@ -166,7 +166,7 @@ class InactivityCheckIT {
                 .data(new OutcomeRequest(alert.id(), WelfareOutcome.PHONED_FINE, "통화 완료, 건강 양호"))
                 .retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
         assertThat(closed.accepted()).as(closed.error()).isTrue();
-        assertThat(closed.incident().status()).isEqualTo("RESOLVED");
+        assertThat(closed.incident().status().name()).isEqualTo("RESOLVED");
         assertThat(closed.incident().outcome()).isEqualTo("PHONED_FINE");
         CommandResult again = officer.route(WelfareRoutes.OUTCOME)
                 .data(new OutcomeRequest(alert.id(), WelfareOutcome.VISITED, null)).retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));

@@ -80,7 +80,7 @@ class OfficerScopingIT {
 
         List<IncidentView> officers = WelfareFixtures.welfareFeed(officer, Duration.ofSeconds(2));
         assertThat(officers).extracting(IncidentView::id).contains(mineSeen.id(), shelteredSeen.id()).doesNotContain(theirsSeen.id());
-        assertThat(officers).extracting(IncidentView::kind).containsOnly("INACTIVITY", "STAFF_SAFETY");
+        assertThat(officers).extracting(i -> i.kind().name()).containsOnly("INACTIVITY", "STAFF_SAFETY");
         IncidentView shelteredForOfficer = officers.stream().filter(i -> i.id().equals(shelteredSeen.id())).findFirst().orElseThrow();
         assertThat(shelteredForOfficer.latitude()).isNotEqualTo(sheltered.latitude());
         assertThat(officers.stream().filter(i -> i.id().equals(mineSeen.id())).findFirst().orElseThrow().latitude())

@@ -69,9 +69,9 @@ class VisitSafetyIT {
         officer.route(WelfareRoutes.VISIT_POSITION).data(new VisitPosition(visit.id(), 37.5815, 126.9325)).send().block(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(5)).until(() -> visits().stream().anyMatch(v -> v.id().equals(visit.id()) && v.latitude() != null));
 
-        IncidentView overdue = WelfareFixtures.awaitWelfare(officer, i -> i.kind().equals("STAFF_SAFETY") && i.latitude() == 37.5815);
+        IncidentView overdue = WelfareFixtures.awaitWelfare(officer, i -> i.kind() == kr.anshim.api.IncidentKind.STAFF_SAFETY && i.latitude() == 37.5815);
         assertThat(overdue.wardCode()).isEqualTo("11410");
-        assertThat(overdue.severity()).isIn("HIGH", "CRITICAL");
+        assertThat(overdue.severity().name()).isIn("HIGH", "CRITICAL");
         IncidentView police = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(overdue.id()) && i.lastSignal().equals("VISIT_OVERDUE_POLICE"));
         assertThat(police.score()).isGreaterThan(overdue.lastSignal().equals("VISIT_OVERDUE") ? overdue.score() : 0);
         assertThat(visits()).filteredOn(v -> v.id().equals(visit.id())).singleElement().satisfies(v -> {
@@ -99,8 +99,8 @@ class VisitSafetyIT {
         assertThat(panic.ok()).as(panic.error()).isTrue();
         assertThat(panic.visit().status()).isEqualTo("PANIC");
         IncidentView incident = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(panic.visit().incidentId()));
-        assertThat(incident.severity()).isEqualTo("CRITICAL");
-        assertThat(incident.kind()).isEqualTo("STAFF_SAFETY");
+        assertThat(incident.severity().name()).isEqualTo("CRITICAL");
+        assertThat(incident.kind().name()).isEqualTo("STAFF_SAFETY");
         assertThat(incident.latitude()).isEqualTo(home.latitude());
     }
 
