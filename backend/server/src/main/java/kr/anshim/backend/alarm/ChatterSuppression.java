@@ -86,7 +86,7 @@ class ChatterSuppression implements SmartLifecycle {
     }
 
     synchronized List<ChatterSuppressor.Event> observe(IncidentView change) {
-        if (LiveFrame.CLOSED.contains(change.status())) {
+        if (change.status().isClosed()) {
             signals.remove(change.id());
             return List.of();
         }

@@ -118,11 +118,11 @@ public class FloodMonitor implements SmartLifecycle {
         if (tracker == null) {
             return List.of();
         }
-        if (LiveFrame.CLOSED.contains(change.status())) {
+        if (change.status().isClosed()) {
             open.remove(change.id());
             return List.of();
         }
-        if (open.put(change.id(), change.status()) != null || !"NEW".equals(change.status())) {
+        if (open.put(change.id(), change.status().name()) != null || change.status() != kr.anshim.api.IncidentStatus.NEW) {
             return List.of();
         }
         presented.get(change.wardCode()).increment();

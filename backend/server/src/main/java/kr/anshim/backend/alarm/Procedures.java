@@ -7,7 +7,7 @@ import io.r2dbc.spi.Readable;
 import kr.anshim.api.Procedure;
 import kr.anshim.api.ProcedureChecklist;
 import kr.anshim.backend.incident.Incident;
-import kr.anshim.backend.incident.IncidentKind;
+import kr.anshim.api.IncidentKind;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.Role;

@@ -116,7 +116,7 @@ class Shelf implements QueueHold, SmartLifecycle {
 
     @Override
     public boolean holds(IncidentView incident) {
-        if ("CRITICAL".equals(incident.severity())) {
+        if (incident.severity() == kr.anshim.api.Severity.CRITICAL) {
             return false;
         }
         if (byTarget.containsKey(key(ShelveRequest.Target.INCIDENT, incident.id().toString()))) {
@@ -197,7 +197,7 @@ class Shelf implements QueueHold, SmartLifecycle {
     /** A shelved incident that turns CRITICAL or closes comes off the shelf at once. */
     private Flux<Void> returns(IncidentView change) {
         ShelvedItem item = byTarget.get(key(ShelveRequest.Target.INCIDENT, change.id().toString()));
-        if (item == null || !("CRITICAL".equals(change.severity()) || LiveFrame.CLOSED.contains(change.status()))) {
+        if (item == null || !(change.severity() == kr.anshim.api.Severity.CRITICAL || change.status().isClosed())) {
             return Flux.empty();
         }
         return end(item, "system", "RETURNED", "SHELF_RETURNED").flux();

@@ -4,7 +4,7 @@ import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.ShelveRequest;
 import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.incident.Incident;
-import kr.anshim.backend.ranking.Severity;
+import kr.anshim.api.Severity;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.Role;
 

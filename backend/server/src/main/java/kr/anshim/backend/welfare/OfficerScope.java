@@ -2,7 +2,7 @@ package kr.anshim.backend.welfare;
 
 import kr.anshim.api.ConnectionCredentials.Kind;
 import kr.anshim.api.IncidentView;
-import kr.anshim.backend.incident.IncidentKind;
+import kr.anshim.api.IncidentKind;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.PoliceMask;
 import kr.anshim.backend.security.Role;
@@ -48,7 +48,7 @@ class OfficerScope {
     }
 
     boolean sees(Caller caller, IncidentView incident) {
-        return sees(caller, incident.id(), incident.wardCode(), incident.kind());
+        return sees(caller, incident.id(), incident.wardCode(), incident.kind().name());
     }
 
     /** What an officer may see of the incident: a protected person's position is its 500 m cell's centre. */

@@ -9,7 +9,7 @@ import kr.anshim.api.welfare.VisitResult;
 import kr.anshim.api.welfare.VisitView;
 import kr.anshim.api.welfare.WelfareOutcome;
 import kr.anshim.backend.incident.Incident;
-import kr.anshim.backend.incident.IncidentStatus;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.backend.incident.Signal;
 import kr.anshim.backend.incident.Transition;
 import kr.anshim.backend.security.Caller;

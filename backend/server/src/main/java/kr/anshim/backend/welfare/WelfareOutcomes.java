@@ -6,7 +6,7 @@ import kr.anshim.api.CommandResult;
 import kr.anshim.api.welfare.ContactRequest;
 import kr.anshim.api.welfare.OutcomeRequest;
 import kr.anshim.backend.incident.Incident;
-import kr.anshim.backend.incident.IncidentStatus;
+import kr.anshim.api.IncidentStatus;
 import kr.anshim.backend.incident.Transition;
 import kr.anshim.backend.security.Caller;
 import org.slf4j.Logger;

@@ -1,9 +1,10 @@
 package kr.anshim.backend.incident;
 
+import kr.anshim.api.IncidentKind;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.SignalType;
 import kr.anshim.backend.VirtualClock;
-import kr.anshim.backend.ranking.Severity;
+import kr.anshim.api.Severity;
 import kr.anshim.backend.ranking.SeverityRanking;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

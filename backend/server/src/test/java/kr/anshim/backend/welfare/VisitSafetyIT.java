@@ -10,7 +10,7 @@ import kr.anshim.api.welfare.WelfareRoutes;
 import kr.anshim.backend.BackendIT;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.device.DeviceRegistry;
-import kr.anshim.backend.incident.IncidentStatus;
+import kr.anshim.api.IncidentStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
