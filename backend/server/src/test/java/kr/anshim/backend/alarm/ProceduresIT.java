@@ -130,7 +130,7 @@ class ProceduresIT {
                 .retrieveMono(Ack.class).block(Duration.ofSeconds(10));
         assertThat(ack.durable()).isTrue();
         return supervisor.route(Routes.INCIDENTS_LIVE).retrieveFlux(LiveFrame.class).mapNotNull(LiveFrame::incident)
-                .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude() && i.kind().equals("EMERGENCY"))
+                .filter(i -> i.latitude() == home.latitude() && i.longitude() == home.longitude() && i.kind() == kr.anshim.api.IncidentKind.EMERGENCY)
                 .blockFirst(Duration.ofSeconds(10));
     }
 

@@ -81,7 +81,7 @@ class ConsoleOperationsIT {
 
     @Test
     void a_dispatch_needs_its_basis_records_the_residents_fee_and_the_board_shows_the_unit_with_its_eta() {
-        IncidentView sos = raise("SOS-11620-0009", "SOS_PRESSED");
+        IncidentView sos = raise("SOS-11620-0001", "SOS_PRESSED");
         UUID id = sos.id();
         accept(IncidentCommand.of(id, Action.ACKNOWLEDGE, "x"));
         ResponderView guard = roster.all().stream()

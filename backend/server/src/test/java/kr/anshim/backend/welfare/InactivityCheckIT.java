@@ -145,9 +145,9 @@ class InactivityCheckIT {
 
         IncidentView alert = WelfareFixtures.awaitWelfare(officer, i -> i.latitude() == person.latitude() && i.kind() == kr.anshim.api.IncidentKind.INACTIVITY);
         assertThat(alert.wardCode()).isEqualTo("11410");
-        assertThat(alert.lastSignal()).isIn("INACTIVITY", "INACTIVITY_UNANSWERED");
+        assertThat(alert.lastSignal().name()).isIn("INACTIVITY", "INACTIVITY_UNANSWERED");
 
-        IncidentView escalated = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(alert.id()) && i.lastSignal().equals("INACTIVITY_UNANSWERED"));
+        IncidentView escalated = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(alert.id()) && i.lastSignal().name().equals("INACTIVITY_UNANSWERED"));
         assertThat(escalated.severity().name()).isEqualTo("HIGH");
         assertThat(escalated.reasons()).anyMatch(r -> r.startsWith("INACTIVITY_UNANSWERED"));
 
@@ -167,7 +167,7 @@ class InactivityCheckIT {
                 .retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
         assertThat(closed.accepted()).as(closed.error()).isTrue();
         assertThat(closed.incident().status().name()).isEqualTo("RESOLVED");
-        assertThat(closed.incident().outcome()).isEqualTo("PHONED_FINE");
+        assertThat(closed.incident().outcome()).isEqualTo(kr.anshim.api.Outcome.PHONED_FINE);
         CommandResult again = officer.route(WelfareRoutes.OUTCOME)
                 .data(new OutcomeRequest(alert.id(), WelfareOutcome.VISITED, null)).retrieveMono(CommandResult.class).block(Duration.ofSeconds(10));
         assertThat(again.accepted()).isFalse();

@@ -72,8 +72,8 @@ class VisitSafetyIT {
         IncidentView overdue = WelfareFixtures.awaitWelfare(officer, i -> i.kind() == kr.anshim.api.IncidentKind.STAFF_SAFETY && i.latitude() == 37.5815);
         assertThat(overdue.wardCode()).isEqualTo("11410");
         assertThat(overdue.severity().name()).isIn("HIGH", "CRITICAL");
-        IncidentView police = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(overdue.id()) && i.lastSignal().equals("VISIT_OVERDUE_POLICE"));
-        assertThat(police.score()).isGreaterThan(overdue.lastSignal().equals("VISIT_OVERDUE") ? overdue.score() : 0);
+        IncidentView police = WelfareFixtures.awaitWelfare(officer, i -> i.id().equals(overdue.id()) && i.lastSignal().name().equals("VISIT_OVERDUE_POLICE"));
+        assertThat(police.score()).isGreaterThan(overdue.lastSignal().name().equals("VISIT_OVERDUE") ? overdue.score() : 0);
         assertThat(visits()).filteredOn(v -> v.id().equals(visit.id())).singleElement().satisfies(v -> {
             assertThat(v.status()).isEqualTo("OVERDUE_POLICE");
             assertThat(v.incidentId()).isEqualTo(overdue.id());
