@@ -136,10 +136,11 @@ class RoleScreensIT {
     @Test
     void each_role_sees_exactly_its_own_screens_and_no_other_opens() {
         Map<String, List<String>> expected = Map.of(
-                "op.mapo", List.of("console"),
+                "op.mapo", List.of("console", "welfare"),
                 "police.mapo", List.of("police"),
-                "supervisor", List.of("console", "police", "supervisor"),
-                "admin", List.of("admin"));
+                "supervisor", List.of("console", "police", "supervisor", "welfare"),
+                "admin", List.of("admin"),
+                "officer.seodaemun", List.of("welfare"));
         expected.forEach((username, screens) -> {
             freshSession();
             signIn(username);
