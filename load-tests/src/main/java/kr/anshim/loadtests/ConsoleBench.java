@@ -92,7 +92,8 @@ public final class ConsoleBench {
                             .doOnNext(ack -> changes.incrementAndGet()), 16)
                     .subscribe();
             try {
-                Thread.sleep(5_000); // the changes flowing before measuring
+                // the changes flowing before measuring: five seconds' worth acknowledged
+                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> changes.get() >= (long) (rate * 5));
                 List<Double> click = clickToPanel(driver, samples);
                 List<Double> alarm = alarmToRow(driver, gateway, probes);
                 System.out.printf("%nConsole benchmark: %,d open incidents, %d changes/s (%,d sent), supervisor console,"
@@ -150,11 +151,15 @@ public final class ConsoleBench {
                     """, "비상벨·SOS");
             long sent = System.currentTimeMillis();
             alarm(gateway, probe, "SOS_PRESSED").block(Duration.ofSeconds(30));
-            long deadline = System.currentTimeMillis() + 15_000;
-            long seen = 0;
-            while (seen == 0 && System.currentTimeMillis() < deadline) {
-                pause(20);
-                seen = ((Number) js.executeScript("return window.__benchSeen")).longValue();
+            long seen;
+            try {
+                seen = new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(20))
+                        .until(d -> {
+                            long at = ((Number) js.executeScript("return window.__benchSeen")).longValue();
+                            return at > 0 ? at : null;
+                        });
+            } catch (org.openqa.selenium.TimeoutException notSeen) {
+                seen = 0;
             }
             if (seen > 0) {
                 millis.add((double) (seen - sent));
@@ -220,6 +225,7 @@ public final class ConsoleBench {
                 "const e = document.getElementById(arguments[0]); return !!e && e.checkVisibility();", id));
     }
 
+    /** Think time between two samples, so one sample's rendering does not overlap the next. */
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
