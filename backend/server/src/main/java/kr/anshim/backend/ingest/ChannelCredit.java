@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * How many frames each gateway channel may have on their way to a decision: an equal share of what
- * intake admits at once (the admission window, about 250 ms of commits) among the channels that
+ * intake admits at once (the admission window, about 400 ms of commits) among the channels that
  * are sending, within the connection's own budget. The shares add up to about what intake admits,
  * so past capacity gateways hold their frames (RSocket's requestN) instead of sending frames that
  * could only be refused: the server's CPU goes to the alarms it stores, not to reading and refusing

@@ -87,7 +87,7 @@ public class WardOwner implements SmartLifecycle {
               @Value("${anshim.cluster.enabled:false}") boolean cluster,
               @Value("${anshim.journal.max-batch:1000}") int maxBatch,
               @Value("${anshim.journal.max-in-flight:8000}") int maxInFlight,
-              @Value("${anshim.journal.queue-time:PT0.25S}") Duration queueTime,
+              @Value("${anshim.journal.queue-time:PT0.4S}") Duration queueTime,
               @Value("${anshim.ranking.aging-interval:PT5S}") Duration agingInterval,
               @Value("${anshim.ranking.aging-slice:500}") int agingSlice) {
         this.correlator = correlator;
@@ -138,7 +138,7 @@ public class WardOwner implements SmartLifecycle {
         return queued.get();
     }
 
-    /** About 250 ms of commits at the recent rate: what an instance may hold waiting. */
+    /** About 400 ms of commits at the recent rate: what an instance may hold waiting. */
     int admissionLimit() {
         return window.limit();
     }
