@@ -252,6 +252,26 @@ class ClusterIT {
                             .as("raised by the ward's owner, which holds it").isPresent();
                 }
 
+                // eleven new incidents in one ward put its consoles (on both instances) in flood; it is recorded once
+                Instant floodFrom = Instant.now();
+                Map<String, List<DemoCity.Device>> camerasByWard = TestDevices.CITY.devices().stream()
+                        .filter(d -> d.family() == DeviceFamily.DOOR_CAMERA)
+                        .filter(d -> count(owner, "select count(*) as n from incident where household_id = $1", d.householdId()) == 0)
+                        .collect(Collectors.groupingBy(d -> TestDevices.household(d).wardCode()));
+                Map.Entry<String, List<DemoCity.Device>> busiest = camerasByWard.entrySet().stream()
+                        .max(java.util.Comparator.comparingInt(e -> (int) e.getValue().stream().map(DemoCity.Device::householdId).distinct().count()))
+                        .orElseThrow();
+                List<DemoCity.Device> flood = busiest.getValue().stream()
+                        .collect(Collectors.toMap(DemoCity.Device::householdId, d -> d, (x, y) -> x, java.util.LinkedHashMap::new))
+                        .values().stream().limit(11).toList();
+                assertThat(flood).as("eleven households with a camera in ward %s", busiest.getKey()).hasSize(11);
+                for (DemoCity.Device camera : flood) {
+                    assertThat(send(viaOther, TestDevices.event(camera, "LOITERING", Map.of("dwellSeconds", 300))).durable()).isTrue();
+                }
+                String floodSql = "select count(*) as n from alarm_flood where ward_code = $1 and started_at >= '" + floodFrom.minusSeconds(1) + "'";
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(owner, floodSql, busiest.getKey()) >= 1);
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(owner, floodSql, busiest.getKey()) == 1);
+
                 // shelved through the instance that does not own the ward, which then goes away
                 RegisteredDevice camera = owner.bean(DeviceRegistry.class).inWard(ownedNotWelfareWard(owner, ward)).stream()
                         .filter(d -> d.family() == DeviceFamily.DOOR_CAMERA && !d.revoked()).findFirst().orElseThrow();
