@@ -219,7 +219,7 @@ class Enrolments {
         DatabaseClient.GenericExecuteSpec query = db.sql("""
                         select e.household_id, h.ward_code, e.device_id, e.dong, e.threshold_days, e.officer, e.enrolled_at,
                                e.last_activity_at, e.alert_level, e.answered
-                        from welfare_enrolment e join household h on h.id = e.household_id """ + where);
+                        from welfare_enrolment e join household h on h.id = e.household_id""" + " " + where);
         for (int i = 0; i < parameters.length; i++) {
             query = query.bind(i, parameters[i]);
         }

@@ -221,8 +221,11 @@ class ClusterIT {
             TestBackends.Instance owner = owned(a).contains(ward) ? a : b;
             TestBackends.Instance other = owner == a ? b : a;
             assertThat(owned(other)).as("one owner").doesNotContain(ward);
-            // people whose households have had no incident in the earlier tests
+            // people with a one-day threshold whose households have had no incident in the earlier tests
+            Set<String> oneDay = kr.anshim.api.welfare.DemoWelfare.enrolments(TestDevices.CITY).stream()
+                    .filter(e -> e.thresholdDays() == 1).map(kr.anshim.api.welfare.EnrolmentView::householdId).collect(Collectors.toSet());
             List<DemoCity.Device> people = kr.anshim.api.welfare.DemoWelfare.devices(TestDevices.CITY).stream()
+                    .filter(p -> oneDay.contains(p.householdId()))
                     .filter(p -> count(owner, "select count(*) as n from incident where household_id = $1", p.householdId()) == 0)
                     .toList();
             assertThat(people).hasSizeGreaterThanOrEqualTo(2);

@@ -43,6 +43,7 @@ final class AtLeastOnceClient implements AutoCloseable {
 
     private final RSocketStrategies strategies = strategies();
     private final List<DemoCity.Device> devices;
+    private final String type;
     private final SplittableRandom random = new SplittableRandom(20221101L);
     private final Map<UUID, DeviceEvent> pending = new ConcurrentHashMap<>();
     private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
@@ -67,7 +68,13 @@ final class AtLeastOnceClient implements AutoCloseable {
     private int requesterPort = -1;
 
     AtLeastOnceClient(List<DemoCity.Device> devices) {
+        this(devices, "MOTION");
+    }
+
+    /** Sending events of this type (with no payload), e.g. TAMPER, which opens an incident where MOTION only joins one. */
+    AtLeastOnceClient(List<DemoCity.Device> devices, String type) {
         this.devices = devices;
+        this.type = type;
     }
 
     /** Where the backend is now; -1 while it is down. The first call starts sending. */
@@ -156,7 +163,7 @@ final class AtLeastOnceClient implements AutoCloseable {
         if (generating) {
             for (int i = 0; i < NEW_PER_ROUND; i++) {
                 DemoCity.Device device = devices.get(random.nextInt(devices.size()));
-                DeviceEvent event = new DeviceEvent(UUID.randomUUID(), device.id(), Instant.now(), "MOTION", Map.of());
+                DeviceEvent event = new DeviceEvent(UUID.randomUUID(), device.id(), Instant.now(), type, Map.of());
                 pending.put(event.eventId(), event);
                 firstSent.put(event.eventId(), System.nanoTime());
                 sent.incrementAndGet();

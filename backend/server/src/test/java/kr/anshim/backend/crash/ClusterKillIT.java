@@ -87,7 +87,8 @@ class ClusterKillIT {
                     .map(IncidentView::wardCode)
                     .subscribe(ward -> frames.add(new Frame(System.nanoTime(), ward)));
             for (int i = 0; i < INSTANCES; i++) {
-                AtLeastOnceClient client = new AtLeastOnceClient(cameras);
+                // TAMPER opens an incident (MOTION only joins one), so every ward's screen rows change under the load
+                AtLeastOnceClient client = new AtLeastOnceClient(cameras, "TAMPER");
                 List<Integer> edges = new ArrayList<>();
                 for (int k = 0; k < INSTANCES; k++) {
                     edges.add(backends.get((i + k) % INSTANCES).rsocketPort());
