@@ -142,7 +142,7 @@ class ClusterKillIT {
                             acknowledged after the kill %d, of them %d later than 1 s after their first send (delayed); \
                             max ack latency after the kill %d ms (before it %d ms)
                             survivor's screen: %d changes between the kill and the take-over, %d after it, every ward seen after it
-                            run %.0f s; load average %s
+                            %.0f s from the kill to the end of the run; load average %s
                             """, INSTANCES, victimsWards, (tookOver - killed) / 1_000_000, acked.size(), duplicates, rejected,
                     stored.found(), stored.distinct(), acked.size() - stored.found(), sinceKill.size(), delayed,
                     maxSinceKill / 1_000_000, maxBefore / 1_000_000, framesDuringTakeOver, framesAfter,
