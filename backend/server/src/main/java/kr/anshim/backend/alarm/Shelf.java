@@ -48,7 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * from {@code alarm_shelf} at start; what ran out meanwhile expires then.
  * <p>
  * In a cluster only the owner of an item's ward expires it (an instance that does not own the ward
- * shows it again on its own screens when its time runs out, and leaves the store to the owner), and
+ * lets it go when its time runs out, and leaves the store to the owner), and
  * every instance reads the shelf again every {@code sync}, so an item shelved or ended through another
  * instance is held or let go here too, and a ward's new owner expires what its old owner left. The
  * store ends an item once ({@code ended_at is null}), so a hand-over cannot expire it twice.
