@@ -43,6 +43,7 @@ class CitySimulator implements CommandLineRunner {
     private static final int AT_RISK_BELLS = 5;
 
     private final SimulatorProperties properties;
+    private final BackendAddresses backends;
     private final RSocketRequester.Builder requesters;
     private final Clock clock = Clock.systemUTC();
     private final SplittableRandom random;
@@ -59,6 +60,7 @@ class CitySimulator implements CommandLineRunner {
     CitySimulator(SimulatorProperties properties, RSocketRequester.Builder requesters) {
         this.properties = properties;
         this.requesters = requesters;
+        this.backends = new BackendAddresses(properties.host(), properties.port(), properties.others());
         this.random = new SplittableRandom(properties.seed() ^ System.nanoTime());
         DemoCity city = DemoCity.generate(properties.householdsPerThousand(), properties.seed());
         this.devices = city.devices();
@@ -79,9 +81,9 @@ class CitySimulator implements CommandLineRunner {
                 .setupData(ConnectionCredentials.gateway(properties.gatewayId(), properties.gatewayToken()))
                 .rsocketConnector(c -> c.reconnect(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
                         .maxBackoff(Duration.ofSeconds(5))))
-                .tcp(properties.host(), properties.port());
-        log.info("Simulating {} devices at {} events/s against {}:{} (duration {}, count {})", devices.size(),
-                properties.rate(), properties.host(), properties.port(), properties.duration(), properties.count());
+                .transport(backends.transport());
+        log.info("Simulating {} devices at {} events/s against {} (duration {}, count {})", devices.size(),
+                properties.rate(), backends, properties.duration(), properties.count());
         Flux<Object> events = ticks(properties.rate())
                 .flatMap(tick -> deviceEvent(backend), 64)
                 .cast(Object.class);
@@ -111,7 +113,7 @@ class CitySimulator implements CommandLineRunner {
     private Mono<RSocketRequester> officer() {
         RSocketRequester service = requesters.dataMimeType(MediaType.APPLICATION_JSON)
                 .setupData(ConnectionCredentials.service("ui", properties.serviceToken()))
-                .tcp(properties.host(), properties.port());
+                .transport(backends.transport());
         return Mono.delay(Duration.ofSeconds(10))
                 .then(service.route(Routes.LOGIN).data(new kr.anshim.api.LoginRequest(kr.anshim.api.welfare.DemoWelfare.OFFICER,
                         "anshim-demo", "simulator")).retrieveMono(kr.anshim.api.LoginResult.class))
@@ -119,7 +121,9 @@ class CitySimulator implements CommandLineRunner {
                 .filter(kr.anshim.api.LoginResult::ok)
                 .map(login -> requesters.dataMimeType(MediaType.APPLICATION_JSON)
                         .setupData(ConnectionCredentials.user(kr.anshim.api.welfare.DemoWelfare.OFFICER, login.token()))
-                        .tcp(properties.host(), properties.port()));
+                        .rsocketConnector(c -> c.reconnect(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+                                .maxBackoff(Duration.ofSeconds(5))))
+                        .transport(backends.transport()));
     }
 
     private static Flux<Long> ticks(double perSecond) {
