@@ -48,7 +48,10 @@ public final class AlarmTexts {
     /** A duration as the console says it: "2시간 30분" / "2 h 30 min". */
     public static String duration(Component context, Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
-        return minutes >= 60 ? context.getTranslation("shelve.hours", minutes / 60, minutes % 60)
-                : context.getTranslation("shelve.minutes", minutes);
+        if (minutes < 60) {
+            return context.getTranslation("shelve.minutes", minutes);
+        }
+        return minutes % 60 == 0 ? context.getTranslation("shelve.hours.whole", minutes / 60)
+                : context.getTranslation("shelve.hours", minutes / 60, minutes % 60);
     }
 }

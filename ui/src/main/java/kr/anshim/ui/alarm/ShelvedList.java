@@ -64,7 +64,9 @@ public class ShelvedList extends Div {
         dialog.setHeaderTitle(getTranslation("shelve.list"));
         dialog.setWidth("min(72rem, 95vw)");
         dialog.add(grid);
-        dialog.getFooter().add(new Button(getTranslation("shelve.close"), click -> dialog.close()));
+        Button close = new Button(getTranslation("shelve.close"), click -> dialog.close());
+        close.setId("shelved-close");
+        dialog.getFooter().add(close);
         add(open, dialog);
         show(List.of());
     }

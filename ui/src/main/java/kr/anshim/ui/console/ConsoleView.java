@@ -180,7 +180,7 @@ public class ConsoleView extends VerticalLayout {
 
     /** The console is the operator's now: the gate goes, the console shows and goes live. */
     private void taken() {
-        remove(gate);
+        gate.getParent().ifPresent(parent -> remove(gate));
         bar.setVisible(true);
         body.setVisible(true);
         live(UI.getCurrent());
