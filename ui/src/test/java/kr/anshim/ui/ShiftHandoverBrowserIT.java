@@ -108,13 +108,14 @@ class ShiftHandoverBrowserIT {
         assertThat(shown(day, "shelve-never")).isFalse();
         int before = queueRows(day).size();
         day.findElement(By.id("shelve-incident")).click();
-        dayWait.until(d -> shown(d, "shelve-dialog"));
+        dayWait.until(d -> shown(d, "shelve-reason")); // the dialog's content (its overlay lives at the end of the body)
         assertThat(enabled(day, "shelve-confirm")).as("no reason, nothing to shelve").isFalse();
         js(day, "const t = document.querySelector('#shelve-reason textarea'); t.value = arguments[0];"
                 + " t.dispatchEvent(new Event('input', {bubbles: true})); t.dispatchEvent(new Event('change', {bubbles: true}));",
                 "복도 조명에 반응하는 카메라");
         dayWait.until(d -> enabled(d, "shelve-confirm"));
-        assertThat(text(day, "shelve-time")).as("the backend's maximum").contains("최대 8시간");
+        assertThat(js(day, "return document.getElementById('shelve-time').label")).as("the backend's maximum")
+                .isEqualTo("보류 시간 (최대 8시간)");
         Browser.screenshot(day, "shelve-dialog");
         day.findElement(By.id("shelve-confirm")).click();
         dayWait.until(d -> notifications(d).contains("보류했습니다") && notifications(d).contains("KST"));
