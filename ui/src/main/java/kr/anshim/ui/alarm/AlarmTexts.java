@@ -40,6 +40,13 @@ public final class AlarmTexts {
         return refusal(context, error == null ? null : error.getMessage());
     }
 
+    /** What is shelved, as people read it: "사건 5c944ce3" (an incident's id shortened) or "기기 DC-11440-0002". */
+    public static String target(Component context, kr.anshim.api.ShelvedItem item) {
+        String id = item.target() == kr.anshim.api.ShelveRequest.Target.INCIDENT && item.targetId().length() > 8
+                ? item.targetId().substring(0, 8) : item.targetId();
+        return context.getTranslation("shelve.target." + item.target()) + " " + id;
+    }
+
     /** Seoul time with the zone named, e.g. "12-01 23:40 KST". */
     public static String kst(Instant at) {
         return at == null ? "" : KST.format(at) + " KST";

@@ -28,7 +28,7 @@ class HandoverSummaryView extends Div {
         section("handover-unfinished", "handover.unfinished", summary.open().stream().filter(i -> i.unfinishedSteps() > 0)
                 .map(i -> incident(i) + " · " + getTranslation("procedure.unfinished", i.unfinishedSteps())).toList());
         section("handover-shelved", "handover.shelved", summary.shelved().stream()
-                .map(s -> getTranslation("shelve.target." + s.target()) + " " + s.targetId() + " · " + s.reason() + " · "
+                .map(s -> AlarmTexts.target(this, s) + " · " + s.reason() + " · "
                         + getTranslation("shelve.col.until") + " " + AlarmTexts.kst(s.expiresAt())).toList());
     }
 

@@ -38,6 +38,7 @@ class ShelveDialog extends Dialog {
                  Shelving limits) {
         setId("shelve-dialog");
         setHeaderTitle(getTranslation("shelve.title"));
+        setWidth("min(32rem, 95vw)");
         reason.setId("shelve-reason");
         reason.setLabel(getTranslation("shelve.reason"));
         reason.setRequired(true);

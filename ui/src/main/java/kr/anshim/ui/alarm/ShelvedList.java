@@ -48,7 +48,7 @@ public class ShelvedList extends Div {
         open.addClickListener(click -> dialog.open());
         grid.setId("shelved-list");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(i -> getTranslation("shelve.target." + i.target()) + " " + shortId(i))
+        grid.addColumn(i -> AlarmTexts.target(this, i))
                 .setHeader(getTranslation("shelve.col.what")).setAutoWidth(true).setKey("what");
         grid.addColumn(i -> IncidentTexts.ward(i.wardCode())).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
         grid.addColumn(ShelvedItem::reason).setHeader(getTranslation("shelve.reason")).setFlexGrow(1).setKey("reason");
@@ -69,10 +69,6 @@ public class ShelvedList extends Div {
         dialog.getFooter().add(close);
         add(open, dialog);
         show(List.of());
-    }
-
-    private static String shortId(ShelvedItem item) {
-        return item.target() == kr.anshim.api.ShelveRequest.Target.INCIDENT ? item.targetId().substring(0, 8) : item.targetId();
     }
 
     private Button unshelveButton(ShelvedItem item) {
