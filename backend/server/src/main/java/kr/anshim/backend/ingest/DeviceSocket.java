@@ -34,18 +34,18 @@ final class DeviceSocket extends RSocketProxy {
     private final DeviceIngest ingest;
     private final HeartbeatIngest heartbeats;
     private final ConnectionBudget budget;
-    private final int channelReadAhead;
+    private final ChannelCredit credit;
     private final Scheduler sender;
 
     DeviceSocket(RSocket routes, Caller caller, String metadataMimeType, DeviceIngest ingest, HeartbeatIngest heartbeats,
-                 ConnectionBudget budget, int channelReadAhead, Scheduler sender) {
+                 ConnectionBudget budget, ChannelCredit credit, Scheduler sender) {
         super(routes);
         this.caller = caller;
         this.metadataMimeType = metadataMimeType;
         this.ingest = ingest;
         this.heartbeats = heartbeats;
         this.budget = budget;
-        this.channelReadAhead = channelReadAhead;
+        this.credit = credit;
         this.sender = sender;
     }
 
@@ -68,16 +68,17 @@ final class DeviceSocket extends RSocketProxy {
     /**
      * Acknowledgements leave as their events are decided, not in arrival order: a refusal (above
      * all {@code OVERLOADED} while shedding) must not wait behind earlier events' commits. Gateways
-     * match acks by {@code eventId}. The channel reads ahead {@code channelReadAhead} events, more
-     * than the connection may have in the journal, so past its budget a sender hears
-     * {@code OVERLOADED} at once instead of queueing unanswered on its side (see {@link AlarmChannel}).
+     * match acks by {@code eventId}. The channel asks for no more frames than its share of what
+     * intake admits ({@link ChannelCredit}); see {@link AlarmChannel}.
      */
     @Override
     public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
         return Flux.from(payloads).switchOnFirst((first, all) -> {
             if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
-                return AlarmChannel.answer(all.map(DeviceSocket::take), channelReadAhead,
-                        event -> ingest.accept(event, caller, budget, true), ingest::notTaken, this::encode, sender);
+                ChannelCredit.Lane lane = credit.open();
+                return AlarmChannel.answer(all.map(DeviceSocket::take).doOnNext(frame -> lane.heard()), lane,
+                                event -> ingest.accept(event, caller, budget, true), ingest::notTaken, this::encode, sender)
+                        .doFinally(signal -> lane.close());
             }
             return super.requestChannel(all);
         });
