@@ -57,13 +57,18 @@ class CitySimulator implements CommandLineRunner {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    CitySimulator(SimulatorProperties properties, RSocketRequester.Builder requesters) {
+    private final Burst burst;
+    private final List<DemoCity.Device> burstCameras;
+
+    CitySimulator(SimulatorProperties properties, Burst burst, RSocketRequester.Builder requesters) {
         this.properties = properties;
+        this.burst = burst;
         this.requesters = requesters;
         this.backends = new BackendAddresses(properties.host(), properties.port(), properties.others());
         this.random = new SplittableRandom(properties.seed() ^ System.nanoTime());
         DemoCity city = DemoCity.generate(properties.householdsPerThousand(), properties.seed());
         this.devices = city.devices();
+        this.burstCameras = burst.on() ? burst.cameras(city) : List.of();
         this.protectedBells = devices.stream().filter(d -> d.family() == DeviceFamily.EMERGENCY_BELL)
                 .limit(AT_RISK_BELLS).toList();
         Map<String, String> buildingOf = new java.util.HashMap<>();
@@ -96,7 +101,7 @@ class CitySimulator implements CommandLineRunner {
         // Welfare: 서대문구's enrolled people's activity summaries, and visiting teams (see WelfareTraffic).
         WelfareTraffic welfare = WelfareTraffic.demo(DemoCity.generate(properties.householdsPerThousand(), properties.seed()), clock);
         Flux<Object> welfareTraffic = Flux.merge(welfare.summaries(backend).cast(Object.class), welfare.visits(officer()));
-        Flux<Object> all = Flux.merge(events, heartbeats, silences(), responders, welfareTraffic);
+        Flux<Object> all = Flux.merge(events, heartbeats, silences(), responders, welfareTraffic, burst(backend));
         if (properties.count() > 0) {
             all = all.takeUntil(x -> sent.get() >= properties.count());
         }
@@ -145,6 +150,20 @@ class CitySimulator implements CommandLineRunner {
             acks = acks.concatWith(bellCluster(backend, device));
         }
         return acks;
+    }
+
+    /** The configured burst (see {@link Burst}), logged with its start and end so a run can be read against the flood record. */
+    private Flux<Object> burst(RSocketRequester backend) {
+        if (burstCameras.isEmpty()) {
+            return Flux.empty();
+        }
+        return Mono.delay(burst.after())
+                .doOnNext(tick -> log.info("Burst begins: {} door cameras in ward {} over {}", burstCameras.size(), burst.ward(), burst.over()))
+                .thenMany(Flux.fromIterable(burstCameras).index()
+                        .concatMap(camera -> Mono.delay(camera.getT1() == 0 ? Duration.ZERO : burst.gap())
+                                .then(Mono.defer(() -> send(backend, event(camera.getT2(), SignalType.TAMPER))))))
+                .doOnComplete(() -> log.info("Burst ends: {} sent in ward {}", burstCameras.size(), burst.ward()))
+                .cast(Object.class);
     }
 
     /** Someone lingers at two or three doors of one building, a minute or so apart. */

@@ -119,14 +119,19 @@ public final class LoadRun {
     }
 
     public static void main(String[] argv) throws Exception {
+        new LoadRun(parse(argv)).run();
+        System.exit(0);
+    }
+
+    /** {@code --name=value} arguments. */
+    static Map<String, String> parse(String[] argv) {
         Map<String, String> args = new java.util.HashMap<>();
         for (String arg : argv) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
-        new LoadRun(args).run();
-        System.exit(0);
+        return args;
     }
 
     private void run() {

@@ -106,6 +106,26 @@ final class BackendProcess implements AutoCloseable {
         }
     }
 
+    /** Creates or replaces a user account through the admin route, signed in as the demo admin. */
+    void saveUser(RSocketStrategies strategies, kr.anshim.api.UserAccount account) {
+        RSocketRequester service = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.service("ui", "demo-ui-token")).tcp("127.0.0.1", rsocketPort);
+        kr.anshim.api.LoginResult login;
+        try {
+            login = service.route(Routes.LOGIN).data(new kr.anshim.api.LoginRequest("admin", "anshim-demo", "test-admin"))
+                    .retrieveMono(kr.anshim.api.LoginResult.class).block(Duration.ofSeconds(30));
+        } finally {
+            service.dispose();
+        }
+        RSocketRequester admin = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.user("admin", login.token())).tcp("127.0.0.1", rsocketPort);
+        try {
+            admin.route(Routes.ADMIN_SAVE_USER).data(account).retrieveMono(kr.anshim.api.UserAccount.class).block(Duration.ofSeconds(30));
+        } finally {
+            admin.dispose();
+        }
+    }
+
     int rsocketPort() {
         return rsocketPort;
     }

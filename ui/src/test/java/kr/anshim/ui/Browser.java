@@ -60,12 +60,17 @@ final class Browser {
 
     /** Signs in on the UI's login overlay and waits for the signed-in screen. */
     static void signIn(WebDriver driver, int uiPort, String username) {
+        signIn(driver, uiPort, username, "anshim-demo");
+    }
+
+    /** As above, with an account's own password (one made in the test). */
+    static void signIn(WebDriver driver, int uiPort, String username, String password) {
         driver.get("http://127.0.0.1:" + uiPort + "/");
         org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
                 java.time.Duration.ofSeconds(60));
         wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("input[name='username']")).isEmpty());
         driver.findElement(org.openqa.selenium.By.cssSelector("input[name='username']")).sendKeys(username);
-        driver.findElement(org.openqa.selenium.By.cssSelector("input[name='password']")).sendKeys("anshim-demo");
+        driver.findElement(org.openqa.selenium.By.cssSelector("input[name='password']")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.cssSelector("vaadin-button[slot='submit']")).click();
         wait.until(d -> !d.findElements(org.openqa.selenium.By.id("signed-in-user")).isEmpty());
     }

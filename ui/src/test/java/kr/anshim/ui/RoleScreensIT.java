@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,6 +96,8 @@ class RoleScreensIT {
         send("DC-11440-0005", "TAMPER");
         signIn("op.mapo");
         UI.getCurrent().navigate(ConsoleView.class);
+        // an operator's console shows once the backend let them take it (no handover waiting here)
+        waitFor(() -> !_find(Grid.class, spec -> spec.withId("incident-queue")).isEmpty());
         Grid<IncidentView> queue = _get(Grid.class, spec -> spec.withId("incident-queue"));
 
         waitFor(() -> items(queue).stream().anyMatch(i -> i.wardCode().equals("11440")));

@@ -127,6 +127,9 @@ public final class Routes {
     /** Operators and supervisors. Request-response: a {@link ShelvedItem#id()} in, a {@link ShelveResult} out. */
     public static final String ALARM_UNSHELVE = "alarm.unshelve";
 
+    /** Request-response: nothing in, the shelving limits ({@link Shelving}: the longest time an item may be shelved) out. */
+    public static final String ALARM_SHELVING = "alarm.shelving";
+
     /** Request-stream: the shelved items of the caller's wards ({@link ShelvedItem}), soonest expiry first. */
     public static final String ALARM_SHELVED = "alarm.shelved";
 

@@ -65,6 +65,8 @@ public class ConsoleView extends VerticalLayout {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
     static final Duration SILENCE = Duration.ofMinutes(5);
+    /** How often the backend's flood state is read (its monitor ticks every 5 s). */
+    static final Duration FLOOD_READ = Duration.ofSeconds(3);
     private static final Logger audit = LoggerFactory.getLogger("kr.anshim.ui.audit.AlarmSound");
 
     private final ScreenData data;
@@ -85,17 +87,23 @@ public class ConsoleView extends VerticalLayout {
     private final Button alert = new Button();
     private final Span status = new Span();
     private Disposable subscriptions = Disposables.composite();
-    private final FloodWatch flood = new FloodWatch();
+    private final kr.anshim.ui.alarm.AlarmScreenData alarms;
+    /** Shown instead of the console until the operator has taken it (a handover to acknowledge first). */
+    private final kr.anshim.ui.alarm.HandoverGate gate;
+    private final HorizontalLayout bar;
+    private final HorizontalLayout body;
     private final QueueToolbar tools;
     private final ResponderBoardView board;
     private QueueShape shape = QueueShape.DEFAULT;
     private QueueShape.Rows shaped = new QueueShape.Rows(List.of(), Map.of());
 
-    public ConsoleView(ScreenData data, ObjectMapper json) {
+    public ConsoleView(ScreenData data, kr.anshim.ui.alarm.AlarmScreenData alarms, ObjectMapper json) {
         this.data = data;
+        this.alarms = alarms;
         this.user = CurrentUser.require();
         this.map = new WardMap(json);
-        this.panel = new IncidentPanel(data, user);
+        this.panel = new IncidentPanel(data, user, new kr.anshim.ui.alarm.ShelveAction(alarms, user));
+        this.gate = new kr.anshim.ui.alarm.HandoverGate(alarms, user, this::taken);
         boolean severalWards = user.role().equals("SUPERVISOR") || user.wards().size() != 1;
         this.tools = new QueueToolbar(severalWards, this::reshape, this::acknowledgeGroup);
         this.board = new ResponderBoardView(severalWards, open::get);
@@ -109,7 +117,14 @@ public class ConsoleView extends VerticalLayout {
         alert.addClickListener(click -> selectOldestCritical());
         status.setId("live-status");
         status.setText(getTranslation("live.connecting"));
-        HorizontalLayout bar = new HorizontalLayout(status, alert, sound(), MapLegend.create(this));
+        bar = new HorizontalLayout(status, alert, sound(), MapLegend.create(this), new kr.anshim.ui.alarm.ShelvedList(alarms, user));
+        if (operator()) {
+            Button handOver = new Button(getTranslation("handover.open"), click ->
+                    new kr.anshim.ui.alarm.HandoverDialog(alarms, user, this::handedOver).open());
+            handOver.setId("handover-open");
+            handOver.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            bar.add(handOver);
+        }
         bar.addClassName("anshim-bar");
         bar.setPadding(true);
         bar.setWidthFull();
@@ -143,7 +158,7 @@ public class ConsoleView extends VerticalLayout {
         panel.setMinWidth("26rem");
         panel.getStyle().set("flex-shrink", "0");
         map.setMinWidth("0");
-        HorizontalLayout body = new HorizontalLayout(left, map, panel);
+        body = new HorizontalLayout(left, map, panel);
         body.setWidthFull();
         body.setMinHeight("0"); // the flex grow gives it the rest of the page, not 100% below the bar
         body.addClassName("anshim-body");
@@ -151,6 +166,36 @@ public class ConsoleView extends VerticalLayout {
         body.setFlexGrow(1, map);
         add(bar, body);
         setFlexGrow(1, body);
+        if (operator()) {
+            bar.setVisible(false);
+            body.setVisible(false);
+            addComponentAsFirst(gate);
+        }
+    }
+
+    /** Operators take their wards' consoles (and acknowledge handovers); supervisors watch every ward without. */
+    private boolean operator() {
+        return user.role().equals("OPERATOR");
+    }
+
+    /** The console is the operator's now: the gate goes, the console shows and goes live. */
+    private void taken() {
+        gate.getParent().ifPresent(parent -> remove(gate));
+        bar.setVisible(true);
+        body.setVisible(true);
+        live(UI.getCurrent());
+    }
+
+    /** The shift was handed over: the console closes until taken again. */
+    private void handedOver() {
+        subscriptions.dispose();
+        bar.setVisible(false);
+        body.setVisible(false);
+        Span done = new Span(getTranslation("handover.done"));
+        done.setId("handover-done");
+        Button again = new Button(getTranslation("handover.again"), click -> UI.getCurrent().getPage().reload());
+        again.setId("handover-again");
+        addComponentAsFirst(new VerticalLayout(done, again));
     }
 
     /**
@@ -324,7 +369,15 @@ public class ConsoleView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
+        if (operator()) {
+            gate.take();
+        } else {
+            live(attachEvent.getUI());
+        }
+    }
+
+    private void live(UI ui) {
+        subscriptions.dispose();
         Disposable incidents = PacedDelivery.deliver(data.incidents(user), ScreenData.DEMAND, PUSH_INTERVAL, ui, this::show,
                 error -> ui.access(() -> status.setText(getTranslation("live.off"))));
         Disposable responders = data.responders(user)
@@ -336,14 +389,16 @@ public class ConsoleView extends VerticalLayout {
                     panel.board(latest);
                 }), error -> { });
         Disposable ages = Flux.interval(Duration.ofSeconds(5))
-                .subscribe(tick -> ui.access(() -> {
-                    provider.refreshAll();
-                    tools.flood(flood.update(List.of(), clock.instant()), flood.rate()); // a flood also ends by time passing
-                }));
+                .subscribe(tick -> ui.access(provider::refreshAll));
+        // the backend's flood monitor decides (and records) when this console is in flood; read one at a time
+        Disposable flooding = Flux.interval(Duration.ZERO, FLOOD_READ).onBackpressureDrop()
+                .concatMap(tick -> alarms.flood(user).map(kr.anshim.ui.alarm.ConsoleFlood::of)
+                        .onErrorResume(error -> reactor.core.publisher.Mono.empty()), 1)
+                .subscribe(state -> ui.access(() -> tools.flood(state.flooding(), state.rate())));
         Disposable connected = data.connected(user)
                 .subscribe(null, error -> ui.access(() -> status.setText(getTranslation("live.off"))),
                         () -> ui.access(this::showStatus));
-        subscriptions = Disposables.composite(incidents, responders, units, ages, connected);
+        subscriptions = Disposables.composite(incidents, responders, units, ages, flooding, connected);
     }
 
     @Override
@@ -362,8 +417,6 @@ public class ConsoleView extends VerticalLayout {
         if (selected != null && changes.upserted(selected)) {
             open.get(selected).ifPresent(panel::show);
         }
-        boolean flooding = flood.update(changes.upserted(), clock.instant());
-        tools.flood(flooding, flood.rate()); // may reshape (and so refresh the rows) on the flood's first and last batch
         refreshRows();
         map.remove(changes.removed());
         map.upsert(changes.upserted());

@@ -68,9 +68,13 @@ class IncidentPanel extends VerticalLayout {
     private List<kr.anshim.api.DispatchView> dispatches = List.of();
     private kr.anshim.api.ResponderBoard board;
 
-    IncidentPanel(ScreenData data, AnshimUser user) {
+    /** Alarm management's shelving for the selected incident (its own component, package alarm). */
+    private final kr.anshim.ui.alarm.ShelveAction shelve;
+
+    IncidentPanel(ScreenData data, AnshimUser user, kr.anshim.ui.alarm.ShelveAction shelve) {
         this.data = data;
         this.user = user;
+        this.shelve = shelve;
         addClassName("anshim-detail");
         setId("incident-panel");
         setHeightFull();
@@ -106,6 +110,7 @@ class IncidentPanel extends VerticalLayout {
             note.clear(); // a note half-written for one incident never lands on the next
             procedure.load(view.id());
         }
+        shelve.show(view);
         render(null, List.of());
         data.detail(user, view.id()).zipWith(data.history(user, view.id()))
                 .subscribe(loaded -> ui.access(() -> {
@@ -149,7 +154,7 @@ class IncidentPanel extends VerticalLayout {
         status.setId("incident-status");
         renderAssigned();
         content.add(title, status, new H3(getTranslation("detail.assigned")), assigned,
-                new H3(getTranslation("detail.responders")), responders(), actions());
+                new H3(getTranslation("detail.responders")), responders(), actions(), shelve);
         content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)), procedure);
         if (lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.household")), household(lastDetail));

@@ -60,7 +60,10 @@ public class SupervisorView extends VerticalLayout {
     private final AlarmLoadPanel alarmLoad;
     private final Grid<kr.anshim.api.ProtectedAccess> accessLog = new Grid<>();
 
-    public SupervisorView(ScreenData data, kr.anshim.ui.welfare.WelfareScreenData welfare) {
+    private final kr.anshim.ui.alarm.ProcedureEditor procedures;
+
+    public SupervisorView(ScreenData data, kr.anshim.ui.welfare.WelfareScreenData welfare,
+                          kr.anshim.ui.alarm.AlarmScreenData alarms, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.data = data;
         this.user = CurrentUser.require();
         setWidthFull();
@@ -82,6 +85,7 @@ public class SupervisorView extends VerticalLayout {
         escalated.getStyle().set("cursor", "pointer");
         responseTimes = new ResponseTimesPanel(data, user);
         alarmLoad = new AlarmLoadPanel(data, user);
+        procedures = new kr.anshim.ui.alarm.ProcedureEditor(alarms, user, json);
         accessLog.setId("protected-access");
         accessLog.addThemeVariants(GridVariant.LUMO_COMPACT);
         accessLog.setAllRowsVisible(true);
@@ -96,7 +100,7 @@ public class SupervisorView extends VerticalLayout {
                 getTranslation("access.reload"), click -> loadAccessLog());
         reload.setId("protected-access-reload");
         add(new H2(getTranslation("supervisor.title")), wards, new H3(getTranslation("supervisor.escalated")), escalated,
-                responseTimes, alarmLoad, new kr.anshim.ui.welfare.WelfareTimesPanel(welfare, user),
+                responseTimes, alarmLoad, procedures, new kr.anshim.ui.welfare.WelfareTimesPanel(welfare, user),
                 kr.anshim.ui.admin.AccessPanels.grants(this, data, user),
                 kr.anshim.ui.admin.AccessPanels.audit(this, data, user),
                 new H3(getTranslation("access.title")), reload, accessLog);
@@ -109,6 +113,7 @@ public class SupervisorView extends VerticalLayout {
                 error -> { });
         responseTimes.load();
         alarmLoad.load();
+        procedures.load();
         loadAccessLog();
     }
 

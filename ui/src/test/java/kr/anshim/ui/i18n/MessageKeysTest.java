@@ -38,6 +38,11 @@ class MessageKeysTest {
     static final List<String> TRANSITION_KINDS = List.of("STATUS", "DISPATCH", "NOTE", "CALL_112", "CALLBACK");
     static final List<String> ROLES = List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN", "OFFICER");
     /** backend/server/.../welfare/Visit.java (Status) */
+    /** the alarm-management refusal codes (backend/server/.../alarm: AlarmRefusal's codes, kr.anshim.api.Shelving) */
+    static final List<String> ALARM_REFUSALS = List.of("already-shelved", "critical", "duration", "handover-pending", "no-step",
+            "no-wards", "not-found", "not-shelved", "note-required", "own-handover", "period", "period-too-long", "procedure-kind",
+            "procedure-protection", "procedure-step-id", "procedure-step-text", "procedure-steps", "protected", "reason-required",
+            "reason-too-long", "role", "supervisors-only", "target-required", "too-long");
     static final List<String> VISIT_STATUSES = List.of("OUT", "OVERDUE", "OVERDUE_POLICE", "PANIC", "CHECKED_IN");
 
     @Test
@@ -95,6 +100,9 @@ class MessageKeysTest {
         List.of("household", "building", "incident").forEach(v -> keys.add("queue.group.label." + v));
         Arrays.stream(kr.anshim.api.welfare.WelfareOutcome.values()).forEach(v -> keys.add("outcome." + v.name()));
         VISIT_STATUSES.forEach(v -> keys.add("visitStatus." + v));
+        ALARM_REFUSALS.forEach(v -> keys.add("alarm.refused." + v));
+        Arrays.stream(kr.anshim.api.ShelveRequest.Target.values()).forEach(v -> keys.add("shelve.target." + v.name()));
+        kr.anshim.ui.alarm.ProcedureEditor.PROTECTIONS.forEach(v -> keys.add("procedure.protection." + v));
         return keys;
     }
 

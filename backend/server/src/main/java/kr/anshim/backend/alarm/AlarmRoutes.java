@@ -15,6 +15,7 @@ import kr.anshim.api.Routes;
 import kr.anshim.api.ShelveRequest;
 import kr.anshim.api.ShelveResult;
 import kr.anshim.api.ShelvedItem;
+import kr.anshim.api.Shelving;
 import kr.anshim.api.Ward;
 import kr.anshim.api.Wards;
 import kr.anshim.backend.security.Caller;
@@ -50,9 +51,11 @@ class AlarmRoutes {
     private final ChatterSuppression suppression;
     private final Procedures procedures;
     private final Handovers handovers;
+    private final Shelving shelving;
 
     AlarmRoutes(AlarmLoadReports reports, FloodMonitor floods, AlarmAudit audit, Shelf shelf, ChatterSuppression suppression,
-                Procedures procedures, Handovers handovers) {
+                Procedures procedures, Handovers handovers, ShelvingProperties shelvingProperties) {
+        this.shelving = new Shelving(shelvingProperties.max().toSeconds());
         this.procedures = procedures;
         this.handovers = handovers;
         this.reports = reports;
@@ -120,6 +123,11 @@ class AlarmRoutes {
     @MessageMapping(Routes.ALARM_UNSHELVE)
     Mono<ShelveResult> unshelve(String id) {
         return Callers.require(USER).flatMap(caller -> shelf.unshelve(caller, parse(id)));
+    }
+
+    @MessageMapping(Routes.ALARM_SHELVING)
+    Mono<Shelving> shelving() {
+        return Callers.require(USER).thenReturn(shelving);
     }
 
     @MessageMapping(Routes.ALARM_SHELVED)

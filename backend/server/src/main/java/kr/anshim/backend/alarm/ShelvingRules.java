@@ -2,16 +2,17 @@ package kr.anshim.backend.alarm;
 
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.ShelveRequest;
+import kr.anshim.api.Shelving;
 import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.incident.Incident;
-import kr.anshim.api.Severity;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.Role;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What may be shelved, and by whom. A protected person's emergency bell or door lock, and any
@@ -20,7 +21,6 @@ import java.util.Set;
  */
 final class ShelvingRules {
 
-    static final Set<DeviceFamily> PROTECTION_DEVICES = Set.of(DeviceFamily.EMERGENCY_BELL, DeviceFamily.DOOR_LOCK);
     static final int LONGEST_REASON = 500;
 
     private ShelvingRules() {
@@ -58,22 +58,20 @@ final class ShelvingRules {
         if (!caller.sees(incident.wardCode())) {
             throw new AlarmRefusal("alarm.refused.not-found", "no open incident " + incident.id() + " in your wards");
         }
-        boolean protectionDevice = PROTECTION_DEVICES.contains(incident.family())
-                || devices.stream().flatMap(Optional::stream).anyMatch(d -> PROTECTION_DEVICES.contains(d.family()));
-        if (incident.protectedPerson() && protectionDevice) {
-            throw new AlarmRefusal("alarm.refused.protected", "a protected person's bell or lock is never shelved");
-        }
-        if (incident.ranking().severity() == Severity.CRITICAL) {
-            throw new AlarmRefusal("alarm.refused.critical", "a CRITICAL incident is never shelved");
-        }
+        List<DeviceFamily> families = Stream.concat(Stream.ofNullable(incident.family()),
+                devices.stream().flatMap(Optional::stream).map(RegisteredDevice::family)).toList();
+        Shelving.never(incident.ranking().severity(), incident.protectedPerson(), families).ifPresent(ShelvingRules::refuse);
     }
 
     static void device(Caller caller, RegisteredDevice device) {
         if (!caller.sees(device.wardCode())) {
             throw new AlarmRefusal("alarm.refused.not-found", "no device " + device.id() + " in your wards");
         }
-        if (device.protectedPerson() && PROTECTION_DEVICES.contains(device.family())) {
-            throw new AlarmRefusal("alarm.refused.protected", "a protected person's bell or lock is never shelved");
-        }
+        Shelving.never(null, device.protectedPerson(), List.of(device.family())).ifPresent(ShelvingRules::refuse);
+    }
+
+    private static void refuse(String code) {
+        throw new AlarmRefusal(code, Shelving.CRITICAL.equals(code) ? "a CRITICAL incident is never shelved"
+                : "a protected person's bell or lock is never shelved");
     }
 }

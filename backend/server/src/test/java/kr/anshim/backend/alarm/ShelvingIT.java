@@ -142,6 +142,8 @@ class ShelvingIT {
                     Duration.ofHours(8).plusSeconds(1).toSeconds())).code()).isEqualTo("alarm.refused.too-long");
             assertThat(shelve(police, new ShelveRequest(ShelveRequest.Target.DEVICE, camera.id(), "police", 60L)).code())
                     .isEqualTo("alarm.refused.role");
+            assertThat(operator.route(Routes.ALARM_SHELVING).retrieveMono(kr.anshim.api.Shelving.class).block(Duration.ofSeconds(10)).max())
+                    .as("the screens are told the maximum they may offer").isEqualTo(Duration.ofHours(8));
             ShelveResult atTheMaximum = shelve(operator, new ShelveRequest(ShelveRequest.Target.DEVICE, camera.id(), "max", null));
             assertThat(atTheMaximum.accepted()).isTrue();
             assertThat(Duration.between(atTheMaximum.item().shelvedAt(), atTheMaximum.item().expiresAt())).isEqualTo(Duration.ofHours(8));
