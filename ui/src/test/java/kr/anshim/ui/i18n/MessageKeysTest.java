@@ -95,6 +95,10 @@ class MessageKeysTest {
         List.of("household", "building", "incident").forEach(v -> keys.add("queue.group.label." + v));
         Arrays.stream(kr.anshim.api.welfare.WelfareOutcome.values()).forEach(v -> keys.add("outcome." + v.name()));
         VISIT_STATUSES.forEach(v -> keys.add("visitStatus." + v));
+        // issue 13: a door camera's snapshot refusals and what an access-log row says was read
+        Arrays.stream(kr.anshim.api.SnapshotRefusal.values()).forEach(v -> keys.add("snapshot.refused." + v.name()));
+        List.of(kr.anshim.api.ProtectedAccess.RECORD, kr.anshim.api.ProtectedAccess.SNAPSHOT, kr.anshim.api.ProtectedAccess.EXPORT)
+                .forEach(v -> keys.add("access.what." + v));
         return keys;
     }
 
