@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledgement, recorded in HdrHistogram. Loopback only; stops after the duration.
  * <p>
  * Arguments: {@code --host=127.0.0.1 --port=7000 --rate=5000 --duration=PT60S --warmup=PT10S
- * --connections=4 --households-per-thousand=5 --seed=20221101}
+ * --connections=4 --households-per-thousand=5 --seed=20221101 --gateway-hold=PT0.1S}
  */
 public final class LoadRun {
 
@@ -68,6 +68,13 @@ public final class LoadRun {
     /** How late the generator handed events to RSocket: if this grows, the figures measure the generator. */
     private final Histogram sendLag = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 2);
     private final AtomicLong sent = new AtomicLong();
+    /** Events the rate scheduled, sent or not. */
+    private final AtomicLong offered = new AtomicLong();
+    /** Events the gateway could not send within {@link #holdNanos} (no credit from the server): busy to their device. */
+    private final AtomicLong busyAtGateway = new AtomicLong();
+    private final long holdNanos;
+    private volatile long steadyBusy;
+    private volatile long steadyOffered;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -87,6 +94,7 @@ public final class LoadRun {
         warmup = Duration.parse(args.getOrDefault("warmup", "PT10S"));
         connections = Integer.parseInt(args.getOrDefault("connections", "4"));
         idleReaders = Integer.parseInt(args.getOrDefault("idle-readers", "0"));
+        holdNanos = Duration.parse(args.getOrDefault("gateway-hold", "PT0.1S")).toNanos();
         if (duration.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException("a load run is bounded to 30 minutes");
         }
@@ -134,6 +142,8 @@ public final class LoadRun {
         long measuredAcks = acks() - steadyAcks;
         long measuredDurable = stored.get() + duplicates.get() - steadyDurable;
         long measuredShed = overloaded.get() - steadyOverloaded;
+        long measuredBusy = busyAtGateway.get() - steadyBusy;
+        long measuredOffered = offered.get() - steadyOffered;
         double measuredSeconds = (System.nanoTime() - warmEnd) / 1e9;
         // give the last acknowledgements up to 15 s to arrive
         Flux.interval(Duration.ofMillis(100)).takeUntil(tick -> scheduled.isEmpty()).take(DRAIN).blockLast();
@@ -142,6 +152,11 @@ public final class LoadRun {
         channels.forEach(reactor.core.Disposable::dispose);
         requesters.forEach(RSocketRequester::dispose);
         System.out.printf("%nResult (after warm-up, %.0f s measured):%n", measuredSeconds);
+        System.out.printf("  offered %,d  busy at the gateway (no credit within %d ms, never sent) %,d%n",
+                offered.get(), TimeUnit.NANOSECONDS.toMillis(holdNanos), busyAtGateway.get());
+        System.out.printf("  offered %,.0f events/s; busy at the gateway %,.0f/s (%.1f%% of offered)%n",
+                measuredOffered / measuredSeconds, measuredBusy / measuredSeconds,
+                measuredOffered == 0 ? 0.0 : 100.0 * measuredBusy / measuredOffered);
         System.out.printf("  sent %,d  stored %,d  duplicate %,d  rejected %,d  errors %,d  unanswered %,d%n",
                 sent.get(), stored.get(), duplicates.get(), rejected.get(), errors.get(), scheduled.size());
         System.out.printf("  answered: %,.0f events/s (target %,.0f); stored or duplicate: %,.0f events/s; OVERLOADED: %,.0f/s (%.1f%% of answers)%n",
@@ -167,6 +182,7 @@ public final class LoadRun {
         private Histogram interval;
         private long lastAcks;
         private long lastShed;
+        private long lastBusy;
         private long lastReport;
 
         Reporter(long start, long warmEnd) {
@@ -187,12 +203,14 @@ public final class LoadRun {
             long now = System.nanoTime();
             long acks = acks();
             long shed = overloaded.get();
+            long busy = busyAtGateway.get();
             double seconds = (now - lastReport) / 1e9;
-            System.out.printf("  t=%3ds  stored %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms  max %8.2f ms | OVERLOADED %,7.0f/s  p99 %7.2f ms | outstanding %,d%n",
+            System.out.printf("  t=%3ds  stored %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms  max %8.2f ms | OVERLOADED %,7.0f/s  p99 %7.2f ms | busy at gateway %,7.0f/s | outstanding %,d%n",
                     TimeUnit.NANOSECONDS.toSeconds(now - start), (acks - lastAcks - (shed - lastShed)) / seconds,
                     ms(interval.getValueAtPercentile(50)), ms(interval.getValueAtPercentile(99)),
                     ms(interval.getMaxValue()), (shed - lastShed) / seconds, ms(shedInterval.getValueAtPercentile(99)),
-                    scheduled.size());
+                    (busy - lastBusy) / seconds, scheduled.size());
+            lastBusy = busy;
             lastAcks = acks;
             lastShed = shed;
             lastReport = now;
@@ -201,35 +219,58 @@ public final class LoadRun {
                 steadyAcks = acks;
                 steadyDurable = stored.get() + duplicates.get();
                 steadyOverloaded = shed;
+                steadyBusy = busyAtGateway.get();
+                steadyOffered = offered.get();
             }
         }
     }
 
-    /** One request-channel fed by a 1 ms ticker that emits however many events the rate owes. */
+    /**
+     * One request-channel fed by a 1 ms ticker that schedules however many events the rate owes.
+     * Like a gateway, it sends only what the server asked for (RSocket's requestN, the server's
+     * credit) and holds the rest for at most {@code hold}; an event it could not send by then is
+     * answered busy to its device on the gateway's side (counted, never sent, so never stored).
+     */
     private reactor.core.Disposable channel(RSocketRequester requester, double perSecond, long start, long end, int index) {
         SplittableRandom random = new SplittableRandom(index * 7919L + System.nanoTime());
-        AtomicLong emitted = new AtomicLong();
-        Flux<byte[]> events = Flux.interval(Duration.ofMillis(1), Schedulers.newSingle("load-" + index))
-                .onBackpressureBuffer()
-                .takeWhile(tick -> System.nanoTime() < end)
-                .concatMapIterable(tick -> {
-                    long now = System.nanoTime();
-                    long owed = (long) ((now - start) / 1e9 * perSecond) - emitted.get();
-                    List<Generated> batch = new ArrayList<>((int) Math.max(owed, 0));
-                    for (long i = 0; i < owed; i++) {
-                        batch.add(event(random, start + (long) ((emitted.get() + i) / perSecond * 1e9)));
-                    }
-                    emitted.addAndGet(Math.max(owed, 0));
-                    return batch;
-                })
-                // the moment RSocket takes the event to send it: OVERLOADED latency counts from here
-                .map(generated -> {
-                    long now = System.nanoTime();
-                    handedOver.put(generated.id(), now);
-                    sendLag.recordValue(Math.min(Math.max(0, now - generated.scheduledNanos()), TimeUnit.SECONDS.toNanos(60)));
-                    return generated.bytes();
-                });
+        reactor.core.scheduler.Scheduler ticker = Schedulers.newSingle("load-" + index);
+        Flux<byte[]> events = Flux.<byte[]>create(sink -> {
+            java.util.ArrayDeque<Long> held = new java.util.ArrayDeque<>();
+            AtomicLong demand = new AtomicLong();
+            long[] emitted = {0};
+            sink.onRequest(demand::addAndGet);
+            reactor.core.Disposable tick = ticker.schedulePeriodically(() -> {
+                long now = System.nanoTime();
+                if (now >= end) {
+                    busyAtGateway.addAndGet(held.size());
+                    held.clear();
+                    sink.complete();
+                    return;
+                }
+                long owed = (long) ((now - start) / 1e9 * perSecond) - emitted[0];
+                for (long i = 0; i < owed; i++) {
+                    held.add(start + (long) ((emitted[0] + i) / perSecond * 1e9));
+                }
+                emitted[0] += Math.max(owed, 0);
+                offered.addAndGet(Math.max(owed, 0));
+                while (!held.isEmpty() && now - held.peekFirst() > holdNanos) {
+                    held.pollFirst();
+                    busyAtGateway.incrementAndGet();
+                }
+                while (!held.isEmpty() && demand.get() > 0) {
+                    demand.decrementAndGet();
+                    Generated generated = event(random, held.pollFirst());
+                    // the moment RSocket takes the event to send it: OVERLOADED latency counts from here
+                    long handed = System.nanoTime();
+                    handedOver.put(generated.id(), handed);
+                    sendLag.recordValue(Math.min(Math.max(0, handed - generated.scheduledNanos()), TimeUnit.SECONDS.toNanos(60)));
+                    sink.next(generated.bytes());
+                }
+            }, 1, 1, TimeUnit.MILLISECONDS);
+            sink.onDispose(tick);
+        }, reactor.core.publisher.FluxSink.OverflowStrategy.BUFFER);
         return requester.route(Routes.ALARMS).data(events, byte[].class).retrieveFlux(byte[].class).map(LoadRun::ack)
+                .doFinally(signal -> ticker.dispose())
                 .subscribe(this::acknowledged, error -> {
                     errors.incrementAndGet();
                     System.err.println("channel " + index + " ended: " + error);

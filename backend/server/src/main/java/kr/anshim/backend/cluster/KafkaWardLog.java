@@ -86,6 +86,11 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
         return waiting.size() >= admissible(bulk);
     }
 
+    @Override
+    public int admittedAtOnce() {
+        return admissible(true);
+    }
+
     private int admissible(boolean bulk) {
         int limit = cluster.maxWaiting();
         return bulk ? limit : limit + Math.max(RESERVE_FLOOR, limit / 10);

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * A gateway's {@code device.alarms} channel: one answer per frame, sent as soon as that frame is
@@ -28,17 +29,25 @@ import java.util.function.Function;
  * once, as before; an answer decided by a commit costs the ward owner's thread one queue offer, and
  * the acks of a commit are encoded and handed to RSocket together on {@code sender}.
  *
- * <p>Bounds: the channel asks the gateway for {@code readAhead} frames and asks for more only as
- * answers are delivered downstream, in chunks of a quarter, so at most {@code readAhead} frames are
- * undecided or answered-but-unsent at any time, whatever the gateway's own demand for acks.
+ * <p>Credit: the channel asks the gateway for at most {@code credit} frames beyond those answered
+ * and delivered (RSocket's requestN), so at most that many are undecided or answered-but-unsent at
+ * any time, whatever the gateway's own demand for acks. {@code credit} is this channel's share of
+ * what intake admits right now (see {@link DeviceSockets}), read again on every answer: past
+ * capacity a gateway is simply not asked for frames intake would refuse, so the server does not
+ * spend its CPU reading and refusing them while admitted alarms wait. A gateway holds what it may
+ * not send yet for a bounded time of its own and answers its devices busy after that
+ * (docs/device-protocol.md); frames that arrive within credit and still find intake full (single
+ * devices took the reserve, another instance's load) are answered {@code OVERLOADED} at once.
  */
 final class AlarmChannel extends BaseSubscriber<byte[]> {
 
     private final Function<byte[], Mono<Ack>> decide;
     private final Function<byte[], Ack> onError;
     private final Function<Ack, Payload> encode;
-    private final int readAhead;
-    private final int replenish;
+    /** The smallest credit: enough to keep a gateway's batches flowing at any load. */
+    static final int FLOOR = 32;
+
+    private final IntSupplier credit;
     /** 1 while the inbound is open, plus one per frame not yet answered; the channel completes at 0. */
     private final AtomicInteger open = new AtomicInteger(1);
     private final Scheduler sender;
@@ -46,27 +55,26 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
     private final Queue<Ack> committed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger draining = new AtomicInteger();
     private FluxSink<Payload> answers;
-    /** Answers delivered since the last request; touched serially by the downstream only. */
-    private int delivered;
+    /** Frames asked for and not yet answered and delivered; touched serially by the downstream only. */
+    private int outstanding;
 
     private AlarmChannel(Function<byte[], Mono<Ack>> decide, Function<byte[], Ack> onError, Function<Ack, Payload> encode,
-                         int readAhead, Scheduler sender) {
+                         IntSupplier credit, Scheduler sender) {
         this.sender = sender;
         this.decide = decide;
         this.onError = onError;
         this.encode = encode;
-        this.readAhead = Math.max(1, readAhead);
-        this.replenish = Math.max(1, this.readAhead / 4);
+        this.credit = credit;
     }
 
     /**
      * The answers to {@code frames}: every frame gets exactly one, whatever {@code decide} does
      * (its errors become the answer {@code onError} makes for that frame).
      */
-    static Flux<Payload> answer(Flux<byte[]> frames, int readAhead, Function<byte[], Mono<Ack>> decide,
+    static Flux<Payload> answer(Flux<byte[]> frames, IntSupplier credit, Function<byte[], Mono<Ack>> decide,
                                 Function<byte[], Ack> onError, Function<Ack, Payload> encode, Scheduler sender) {
         return Flux.defer(() -> {
-            AlarmChannel channel = new AlarmChannel(decide, onError, encode, readAhead, sender);
+            AlarmChannel channel = new AlarmChannel(decide, onError, encode, credit, sender);
             return Flux.<Payload>create(sink -> {
                         channel.answers = sink;
                         sink.onDispose(channel::dispose);
@@ -78,7 +86,8 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
 
     @Override
     protected void hookOnSubscribe(Subscription subscription) {
-        subscription.request(readAhead);
+        outstanding = window();
+        subscription.request(outstanding);
     }
 
     @Override
@@ -110,7 +119,7 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
 
     /** Exactly once per frame: a missing decision (error or empty) gets {@code onError}'s answer. */
     private void answered(byte[] frame, Ack ack) {
-        answers.next(encode.apply(ack != null ? ack : onError.apply(frame)));
+        send(ack != null ? ack : onError.apply(frame));
         closeOne();
     }
 
@@ -131,7 +140,7 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
         do {
             Ack ack;
             while ((ack = committed.poll()) != null) {
-                answers.next(encode.apply(ack));
+                send(ack);
                 closeOne();
             }
             missed = draining.addAndGet(-missed);
@@ -149,17 +158,28 @@ final class AlarmChannel extends BaseSubscriber<byte[]> {
         answers.error(error);
     }
 
+    private void send(Ack ack) {
+        answers.next(encode.apply(ack));
+    }
+
     private void closeOne() {
         if (open.decrementAndGet() == 0) {
             answers.complete();
         }
     }
 
+    /** One answer reached the gateway: ask for more once a quarter of the current credit is free. */
     private void sent() {
-        if (++delivered >= replenish) {
-            int more = delivered;
-            delivered = 0;
-            request(more);
+        outstanding--;
+        int window = window();
+        int room = window - outstanding;
+        if (room >= Math.max(1, window / 4)) {
+            outstanding += room;
+            request(room);
         }
+    }
+
+    private int window() {
+        return Math.max(FLOOR, credit.getAsInt());
     }
 }

@@ -83,6 +83,11 @@ class DeviceIngest {
         }
     }
 
+    /** How many gateway events intake admits waiting at once now (what gateway channels share). */
+    int admittedAtOnce() {
+        return wardLog.admittedAtOnce();
+    }
+
     /** The answer for an event that got no decision (a bug path): resend it. */
     Ack notTaken(byte[] bytes) {
         return notTaken(bytes, new IllegalStateException("no decision for an event"));

@@ -36,11 +36,11 @@ final class DeviceSocket extends RSocketProxy {
     private final HeartbeatIngest heartbeats;
     private final SnapshotIntake snapshots;
     private final ConnectionBudget budget;
-    private final int channelReadAhead;
+    private final ChannelCredit credit;
     private final Scheduler sender;
 
     DeviceSocket(RSocket routes, Caller caller, String metadataMimeType, DeviceIngest ingest, HeartbeatIngest heartbeats,
-                 SnapshotIntake snapshots, ConnectionBudget budget, int channelReadAhead, Scheduler sender) {
+                 SnapshotIntake snapshots, ConnectionBudget budget, ChannelCredit credit, Scheduler sender) {
         super(routes);
         this.caller = caller;
         this.metadataMimeType = metadataMimeType;
@@ -48,7 +48,7 @@ final class DeviceSocket extends RSocketProxy {
         this.heartbeats = heartbeats;
         this.snapshots = snapshots;
         this.budget = budget;
-        this.channelReadAhead = channelReadAhead;
+        this.credit = credit;
         this.sender = sender;
     }
 
@@ -75,16 +75,17 @@ final class DeviceSocket extends RSocketProxy {
     /**
      * Acknowledgements leave as their events are decided, not in arrival order: a refusal (above
      * all {@code OVERLOADED} while shedding) must not wait behind earlier events' commits. Gateways
-     * match acks by {@code eventId}. The channel reads ahead {@code channelReadAhead} events, more
-     * than the connection may have in the journal, so past its budget a sender hears
-     * {@code OVERLOADED} at once instead of queueing unanswered on its side (see {@link AlarmChannel}).
+     * match acks by {@code eventId}. The channel asks for no more frames than its share of what
+     * intake admits ({@link ChannelCredit}); see {@link AlarmChannel}.
      */
     @Override
     public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
         return Flux.from(payloads).switchOnFirst((first, all) -> {
             if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
-                return AlarmChannel.answer(all.map(DeviceSocket::take), channelReadAhead,
-                        event -> ingest.accept(event, caller, budget, true), ingest::notTaken, this::encode, sender);
+                credit.opened();
+                return AlarmChannel.answer(all.map(DeviceSocket::take), credit::share,
+                                event -> ingest.accept(event, caller, budget, true), ingest::notTaken, this::encode, sender)
+                        .doFinally(signal -> credit.closed());
             }
             return super.requestChannel(all);
         });

@@ -1,5 +1,6 @@
 package kr.anshim.backend.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rsocket.RSocket;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.DeviceResponder;
@@ -22,22 +23,24 @@ class DeviceSockets implements DeviceResponder, DisposableBean {
     private final HeartbeatIngest heartbeats;
     private final SnapshotIntake snapshots;
     private final int perConnection;
-    private final int channelReadAhead;
+    private final ChannelCredit credit;
 
     DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats, SnapshotIntake snapshots,
                   @Value("${anshim.ingest.max-in-flight-per-connection:1000}") int perConnection,
-                  @Value("${anshim.ingest.channel-read-ahead:4096}") int channelReadAhead) {
+                  @Value("${anshim.ingest.channel-read-ahead:4096}") int channelReadAhead, MeterRegistry meters) {
         this.ingest = ingest;
         this.heartbeats = heartbeats;
         this.snapshots = snapshots;
         this.perConnection = perConnection;
-        this.channelReadAhead = channelReadAhead;
+        this.credit = new ChannelCredit(ingest::admittedAtOnce, Math.min(perConnection, channelReadAhead));
+        meters.gauge("anshim.ingest.channels.open", credit, ChannelCredit::openChannels);
+        meters.gauge("anshim.ingest.channel.credit", credit, ChannelCredit::share);
     }
 
     @Override
     public RSocket responderFor(Caller caller, String metadataMimeType, RSocket routes) {
         return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats, snapshots,
-                new ConnectionBudget(perConnection), channelReadAhead, sender);
+                new ConnectionBudget(perConnection), credit, sender);
     }
 
     @Override

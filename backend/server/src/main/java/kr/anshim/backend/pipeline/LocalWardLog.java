@@ -52,6 +52,11 @@ class LocalWardLog implements WardLog {
     }
 
     @Override
+    public int admittedAtOnce() {
+        return admissible(owner.admissionLimit(), true);
+    }
+
+    @Override
     public Mono<Ack> append(AcceptedEvent event, boolean bulk) {
         return Mono.create(reply -> {
             if (inFlight.incrementAndGet() > admissible(owner.admissionLimit(), bulk)) {

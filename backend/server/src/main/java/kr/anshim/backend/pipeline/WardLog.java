@@ -22,6 +22,9 @@ public interface WardLog {
     /** True when as many events wait for their answer as this instance may hold; new ones are shed before parsing. */
     boolean saturated(boolean bulk);
 
+    /** How many bulk events this instance admits waiting at once now (its admission window). */
+    int admittedAtOnce();
+
     /**
      * The owner's answer once the event is durably committed (or refused). Bulk events (a gateway's
      * channel) may fill the admission window; single alarms may also use a reserve above it.

@@ -60,7 +60,7 @@ class AlarmChannelTest {
         Flux<byte[]> frames = Flux.just("late", "throws", "fails", "empty", "ok").map(AlarmChannelTest::frame);
         List<String> answers = new ArrayList<>();
 
-        StepVerifier.create(AlarmChannel.answer(frames, 16, decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER)
+        StepVerifier.create(AlarmChannel.answer(frames, () -> 16, decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER)
                         .map(Payload::getDataUtf8))
                 .recordWith(() -> answers)
                 // decided answers do not wait for an earlier one still in the journal
@@ -84,7 +84,7 @@ class AlarmChannelTest {
         AtomicLong requested = new AtomicLong();
         Flux<byte[]> frames = Flux.range(0, 1_000).map(i -> frame("e" + i)).doOnRequest(n -> requested.addAndGet(n));
 
-        StepVerifier.create(AlarmChannel.answer(frames, 40, f -> Mono.just(stored(f)), AlarmChannelTest::resend,
+        StepVerifier.create(AlarmChannel.answer(frames, () -> 40, f -> Mono.just(stored(f)), AlarmChannelTest::resend,
                         AlarmChannelTest::encode, SENDER), 0)
                 .expectSubscription()
                 // the gateway takes no acks: only the read-ahead is asked for, however fast it decides
@@ -99,6 +99,91 @@ class AlarmChannelTest {
                 .verifyComplete();
     }
 
+    /** A journal that admits {@code limit} events at once and commits up to {@code perTick} of them each millisecond. */
+    private static final class Journal implements AutoCloseable {
+        private final int limit;
+        private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.Queue<Runnable> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final reactor.core.Disposable committer;
+        final AtomicLong overloaded = new AtomicLong();
+        final AtomicLong stored = new AtomicLong();
+
+        Journal(int limit, int perTick) {
+            this.limit = limit;
+            this.committer = Schedulers.single().schedulePeriodically(() -> {
+                Runnable next;
+                for (int i = 0; i < perTick && (next = waiting.poll()) != null; i++) {
+                    next.run();
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        Mono<Ack> decide(byte[] frame) {
+            if (inFlight.incrementAndGet() > limit) {
+                inFlight.decrementAndGet();
+                overloaded.incrementAndGet();
+                return Mono.just(new Ack(UUID.nameUUIDFromBytes(frame), Ack.Outcome.REJECTED, "OVERLOADED", "at capacity"));
+            }
+            return Mono.create(sink -> waiting.offer(() -> {
+                inFlight.decrementAndGet();
+                stored.incrementAndGet();
+                sink.success(stored(frame));
+            }));
+        }
+
+        @Override
+        public void close() {
+            committer.dispose();
+        }
+    }
+
+    /** Four gateways, each with 5,000 frames ready at once (far past capacity), over channels given {@code credit}. */
+    private static Journal offerFarPastCapacity(ChannelCredit credit) {
+        Journal journal = new Journal(400, 40);
+        List<Flux<Payload>> channels = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            int channel = c;
+            credit.opened();
+            channels.add(AlarmChannel.answer(Flux.range(0, 5_000).map(i -> frame(channel + "-" + i)), credit::share,
+                    journal::decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER));
+        }
+        StepVerifier.create(Flux.merge(channels)).expectNextCount(20_000).expectComplete().verify(Duration.ofSeconds(30));
+        journal.close();
+        return journal;
+    }
+
+    @Test
+    void past_capacity_gateways_are_asked_only_for_their_share_of_what_intake_admits_so_little_is_refused() {
+        // each channel's share of the 400 the journal admits: 100
+        Journal shared = offerFarPastCapacity(new ChannelCredit(() -> 400, 4_096));
+        // control: a fixed read-ahead of 4,096 per channel, as before (the ceiling, not the share)
+        Journal fixed = offerFarPastCapacity(new ChannelCredit(() -> Integer.MAX_VALUE, 4_096));
+
+        // every frame answered in both; with shares none is read only to be refused
+        assertThat(shared.stored.get() + shared.overloaded.get()).isEqualTo(20_000);
+        assertThat(shared.overloaded.get()).isZero();
+        assertThat(shared.stored.get()).isEqualTo(20_000);
+        // positive control: the same gateways over a fixed read-ahead are mostly refused
+        assertThat(fixed.stored.get() + fixed.overloaded.get()).isEqualTo(20_000);
+        assertThat(fixed.overloaded.get()).isGreaterThan(10_000);
+    }
+
+    @Test
+    void a_channel_share_follows_the_admission_window_and_the_number_of_open_channels() {
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger(2_000);
+        ChannelCredit credit = new ChannelCredit(admitted::get, 1_000);
+        credit.opened();
+        assertThat(credit.share()).isEqualTo(1_000); // the connection's budget caps a lone channel
+        credit.opened();
+        credit.opened();
+        credit.opened();
+        assertThat(credit.share()).isEqualTo(500);
+        admitted.set(400);
+        assertThat(credit.share()).isEqualTo(100);
+        credit.closed();
+        assertThat(credit.share()).isEqualTo(133);
+    }
+
     @Test
     void a_cancelled_channel_stops_reading_and_answers_that_come_late_go_nowhere() {
         Sinks.One<Ack> late = Sinks.one();
@@ -106,7 +191,7 @@ class AlarmChannelTest {
         Sinks.Many<byte[]> gateway = Sinks.many().unicast().onBackpressureBuffer();
         Flux<byte[]> frames = gateway.asFlux().doOnRequest(requests::add);
 
-        StepVerifier.create(AlarmChannel.answer(frames, 8, f -> late.asMono(), AlarmChannelTest::resend,
+        StepVerifier.create(AlarmChannel.answer(frames, () -> 40, f -> late.asMono(), AlarmChannelTest::resend,
                         AlarmChannelTest::encode, SENDER))
                 .then(() -> gateway.tryEmitNext(frame("a")))
                 .thenCancel()
@@ -114,6 +199,6 @@ class AlarmChannelTest {
 
         assertThat(gateway.currentSubscriberCount()).isZero();
         assertThat(late.tryEmitValue(stored(frame("a"))).isSuccess()).isTrue();
-        assertThat(requests).containsExactly(8L);
+        assertThat(requests).containsExactly(40L);
     }
 }

@@ -333,7 +333,7 @@ class FaultIsolationIT {
     }
 
     @Test
-    void a_gateway_flooding_far_past_its_share_is_answered_for_every_event_and_does_not_crowd_out_a_device() throws Exception {
+    void a_gateway_flooding_far_past_its_share_is_held_to_its_credit_answered_for_every_event_and_does_not_crowd_out_a_device() throws Exception {
         int flood = 40_000;
         Flux<byte[]> events = Flux.range(0, flood)
                 .map(i -> utf8(motion(UUID.randomUUID(), cameras.get(i % cameras.size()).id(), "{}")));
@@ -353,10 +353,13 @@ class FaultIsolationIT {
                 .containsOnly(Ack.Outcome.STORED);
         assertThat(acks).as("one answer per event, and the channel completed").hasSize(flood);
         assertThat(acks).extracting(a -> a.reason() == null ? a.outcome().name() : a.reason())
-                .containsOnly("STORED", "OVERLOADED");
+                .isSubsetOf("STORED", "OVERLOADED");
         List<UUID> stored = acks.stream().filter(a -> a.outcome() == Ack.Outcome.STORED).map(Ack::eventId).toList();
         assertThat(storedCount(stored)).as("every STORED answer is in the database").isEqualTo(stored.size());
         System.out.printf("Flood of %,d on one channel: %,d stored, %,d OVERLOADED%n", flood, stored.size(), flood - stored.size());
+        // the channel asks only for its share of what intake admits (RSocket's requestN as credit),
+        // so the gateway waits instead of sending what could only be refused
+        assertThat(flood - stored.size()).as("OVERLOADED answers on a channel that keeps to its credit").isLessThan(flood / 100);
         flooding.dispose();
         sos.dispose();
     }
