@@ -36,6 +36,9 @@ public class RSocketTransportConfiguration {
      */
     public static final int MAX_PAYLOAD = kr.anshim.api.SnapshotUpload.MAX_FRAME_DATA + 1024;
 
+    /** What one connection may hold in unfinished fragmented payloads: 16 snapshots' worth ({@link ReassemblyBudget}). */
+    public static final long REASSEMBLY_BUDGET = 16L * MAX_PAYLOAD;
+
     /**
      * Device and screen connections get event-loop threads of their own: the database driver's
      * connections (reactor-netty's shared loops) never wait behind thousands of device frames on one

@@ -129,6 +129,18 @@ class SnapshotEvidenceIT {
     }
 
     @Test
+    void a_frame_past_the_transports_reassembly_limit_fails_only_its_own_request_and_the_connection_goes_on() {
+        RSocketRequester camera = connect(SONGPA_CAMERA);
+        UUID eventId = alarm(camera, SONGPA_CAMERA);
+
+        assertThatThrownBy(() -> snapshot(camera, eventId, SONGPA_CAMERA, new byte[300 * 1024]))
+                .hasMessageContaining("allowed");
+
+        assertThat(alarm(camera, SONGPA_CAMERA)).as("the same connection's next alarm").isNotNull();
+        assertThat(snapshot(camera, eventId, SONGPA_CAMERA, DemoSnapshots.jpeg(8, 160, 120)).outcome()).isEqualTo(Ack.Outcome.STORED);
+    }
+
+    @Test
     void png_bytes_declared_as_jpeg_and_a_jpeg_shell_with_an_unreadable_header_are_refused_not_a_jpeg() {
         RSocketRequester camera = connect(SONGPA_CAMERA);
         UUID eventId = alarm(camera, SONGPA_CAMERA);
