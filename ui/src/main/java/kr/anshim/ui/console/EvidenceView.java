@@ -25,7 +25,7 @@ import java.util.UUID;
  * from this user shows as a placeholder that says why. The export link asks the backend for the ZIP
  * only when clicked (the backend decides who may, masks it and logs it).
  */
-class EvidenceView extends Div {
+public class EvidenceView extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceView.class);
     private static final Duration EXPORT_WAIT = Duration.ofSeconds(60);
@@ -36,7 +36,7 @@ class EvidenceView extends Div {
     private final Anchor export = new Anchor();
     private UUID incident;
 
-    EvidenceView(ScreenData data, AnshimUser user) {
+    public EvidenceView(ScreenData data, AnshimUser user) {
         this.data = data;
         this.user = user;
         setId("incident-evidence");
@@ -49,7 +49,7 @@ class EvidenceView extends Div {
     }
 
     /** Loads the incident's snapshots and points the export link at it. */
-    void load(UUID id) {
+    public void load(UUID id) {
         incident = id;
         StreamResource zip = new StreamResource("anshim-evidence-" + id.toString().substring(0, 8) + ".zip", () -> zip(id));
         zip.setContentType("application/zip");
