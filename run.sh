@@ -8,6 +8,7 @@
 #                 .anshim-data/kafka), two backends (RSocket 7000 and 7001, management 8090 and 8091)
 #                 on one embedded PostgreSQL, the UI given both (it fails over), the simulator
 # Environment: ANSHIM_UI_PORT (8080), ANSHIM_MANAGEMENT_PORT (8090; formerly ANSHIM_HTTP_PORT), ANSHIM_RSOCKET_PORT (7000),
+#   ANSHIM_KAFKA_PORT (9092; the broker's controller listens on the next port, cluster mode only),
 #   ANSHIM_DB_URL / ANSHIM_DB_USER / ANSHIM_DB_PASSWORD for an external PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -37,7 +38,8 @@ mkdir -p "$LOGS"
 
 if $BUILD; then
   echo "Building (first time: a few minutes; Maven and npm packages are downloaded once)..."
-  ./mvnw -q -DskipTests install
+  # package, not install: nothing is written to ~/.m2 beyond the downloaded dependencies
+  ./mvnw -q -DskipTests package
 fi
 
 PIDS=()
@@ -73,14 +75,18 @@ if $CLUSTER; then
   KAFKA="$DATA/kafka"
   mkdir -p "$KAFKA"
   if [ ! -s "$KAFKA/classpath" ] || $BUILD; then
-    ./mvnw -q dependency:build-classpath -pl backend/server -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$KAFKA/classpath"
+    # the broker comes with the backend's test dependencies; compiling backend/api in the same reactor
+    # resolves it from its target/ (the last module's classpath, the backend's, is the one kept)
+    ./mvnw -q -DskipTests compile dependency:build-classpath -pl backend/api,backend/server -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$PWD/$KAFKA/classpath"
   fi
+  KAFKA_PORT="${ANSHIM_KAFKA_PORT:-9092}"
   cat > "$KAFKA/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:9093
-listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093
-advertised.listeners=PLAINTEXT://127.0.0.1:9092
+controller.quorum.voters=1@127.0.0.1:$((KAFKA_PORT + 1))
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$((KAFKA_PORT + 1))
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$PWD/$KAFKA/data
@@ -98,11 +104,11 @@ PROPS
   java -Xmx512m -cp "$(cat "$KAFKA/classpath")" kafka.Kafka "$KAFKA/server.properties" > "$LOGS/kafka.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 60); do
-    if (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null; then break; fi
+    if (exec 3<>/dev/tcp/127.0.0.1/"$KAFKA_PORT") 2>/dev/null; then break; fi
     if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then echo "Kafka failed to start; see $LOGS/kafka.log" >&2; exit 1; fi
     sleep 1
   done
-  CLUSTER_ARGS=(--anshim.cluster.enabled=true --spring.kafka.bootstrap-servers=127.0.0.1:9092)
+  CLUSTER_ARGS=(--anshim.cluster.enabled=true --spring.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT)
 fi
 
 echo "Starting backend (embedded PostgreSQL in $DATA/db)..."

@@ -4,7 +4,7 @@
 # at the target rate, prints throughput and acknowledgement latency, and stops everything.
 #   load-tests/run-load.sh --rate=5000 --duration=PT60S [--connections=4] [--warmup=PT10S]
 #   load-tests/run-load.sh --target=echo --rate=5000 ...   the same load against a bare RSocket echo (baseline)
-# Build first: ./mvnw -q -DskipTests install
+# Build first: ./mvnw -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " == *" --target=echo "* ]]; then

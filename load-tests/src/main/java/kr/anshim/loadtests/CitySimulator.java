@@ -47,6 +47,7 @@ class CitySimulator implements CommandLineRunner {
     private static final int AT_RISK_BELLS = 5;
 
     private final SimulatorProperties properties;
+    private final BackendAddresses backends;
     private final RSocketRequester.Builder requesters;
     private final Clock clock = Clock.systemUTC();
     private final SplittableRandom random;
@@ -64,6 +65,7 @@ class CitySimulator implements CommandLineRunner {
     CitySimulator(SimulatorProperties properties, RSocketRequester.Builder requesters) {
         this.properties = properties;
         this.requesters = requesters;
+        this.backends = new BackendAddresses(properties.host(), properties.port(), properties.others());
         this.random = new SplittableRandom(properties.seed() ^ System.nanoTime());
         DemoCity city = DemoCity.generate(properties.householdsPerThousand(), properties.seed());
         this.devices = city.devices();
@@ -86,9 +88,9 @@ class CitySimulator implements CommandLineRunner {
                         .maxBackoff(Duration.ofSeconds(5)))
                         // frames stay under the backend's 64 KiB limit; only snapshots are ever this large
                         .fragment(16 * 1024))
-                .tcp(properties.host(), properties.port());
-        log.info("Simulating {} devices at {} events/s against {}:{} (duration {}, count {})", devices.size(),
-                properties.rate(), properties.host(), properties.port(), properties.duration(), properties.count());
+                .transport(backends.transport());
+        log.info("Simulating {} devices at {} events/s against {} (duration {}, count {})", devices.size(),
+                properties.rate(), backends, properties.duration(), properties.count());
         Flux<Object> events = ticks(properties.rate())
                 .flatMap(tick -> deviceEvent(backend), 64)
                 .cast(Object.class);
@@ -118,7 +120,7 @@ class CitySimulator implements CommandLineRunner {
     private Mono<RSocketRequester> officer() {
         RSocketRequester service = requesters.dataMimeType(MediaType.APPLICATION_JSON)
                 .setupData(ConnectionCredentials.service("ui", properties.serviceToken()))
-                .tcp(properties.host(), properties.port());
+                .transport(backends.transport());
         return Mono.delay(Duration.ofSeconds(10))
                 .then(service.route(Routes.LOGIN).data(new kr.anshim.api.LoginRequest(kr.anshim.api.welfare.DemoWelfare.OFFICER,
                         "anshim-demo", "simulator")).retrieveMono(kr.anshim.api.LoginResult.class))
@@ -126,7 +128,9 @@ class CitySimulator implements CommandLineRunner {
                 .filter(kr.anshim.api.LoginResult::ok)
                 .map(login -> requesters.dataMimeType(MediaType.APPLICATION_JSON)
                         .setupData(ConnectionCredentials.user(kr.anshim.api.welfare.DemoWelfare.OFFICER, login.token()))
-                        .tcp(properties.host(), properties.port()));
+                        .rsocketConnector(c -> c.reconnect(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+                                .maxBackoff(Duration.ofSeconds(5))))
+                        .transport(backends.transport()));
     }
 
     private static Flux<Long> ticks(double perSecond) {

@@ -52,7 +52,7 @@ final class IdleReaders {
         return open;
     }
 
-    private static RSocketRequester signedIn(RSocketStrategies strategies, String host, int port) {
+    static RSocketRequester signedIn(RSocketStrategies strategies, String host, int port) {
         RSocketRequester service = RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
                 .setupData(ConnectionCredentials.service("ui", "demo-ui-token")).tcp(host, port);
         try {

@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledgement, recorded in HdrHistogram. Loopback only; stops after the duration.
  * <p>
  * Arguments: {@code --host=127.0.0.1 --port=7000 --rate=5000 --duration=PT60S --warmup=PT10S
- * --connections=4 --households-per-thousand=5 --seed=20221101 --gateway-hold=PT0.1S}
+ * --connections=4 --households-per-thousand=5 --seed=20221101 --gateway-hold=PT0.1S}; a cluster:
+ * {@code --ports=7000,7001,7002} (connections spread over the instances) and {@code --screen-port=7000}
+ * for the ingest-to-screen probes ({@link ScreenProbe}).
  */
 public final class LoadRun {
 
@@ -47,6 +49,12 @@ public final class LoadRun {
 
     private final String host;
     private final int port;
+    /** Every instance's RSocket port: connection {@code c} goes to {@code ports[c % n]} (one entry standalone). */
+    private final List<Integer> ports;
+    /** The instance whose supervisor screen the probes watch (0: no probes). */
+    private final int screenPort;
+    private final List<DemoCity.Device> probeDevices;
+    private ScreenProbe probe;
     private final double rate;
     private final Duration duration;
     private final Duration warmup;
@@ -89,6 +97,10 @@ public final class LoadRun {
         }
         echo = "echo".equals(args.get("target"));
         port = echo ? EchoServer.start() : Integer.parseInt(args.getOrDefault("port", "7000"));
+        ports = args.containsKey("ports") && !echo
+                ? java.util.Arrays.stream(args.get("ports").split(",")).map(String::trim).map(Integer::valueOf).toList()
+                : List.of(port);
+        screenPort = echo ? 0 : Integer.parseInt(args.getOrDefault("screen-port", "0"));
         rate = Double.parseDouble(args.getOrDefault("rate", "5000"));
         duration = Duration.parse(args.getOrDefault("duration", "PT60S"));
         warmup = Duration.parse(args.getOrDefault("warmup", "PT10S"));
@@ -98,8 +110,12 @@ public final class LoadRun {
         if (duration.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException("a load run is bounded to 30 minutes");
         }
-        devices = DemoCity.generate(Double.parseDouble(args.getOrDefault("households-per-thousand", "5")),
+        List<DemoCity.Device> all = DemoCity.generate(Double.parseDouble(args.getOrDefault("households-per-thousand", "5")),
                 Long.parseLong(args.getOrDefault("seed", "20221101"))).devices();
+        // the probes' households are set apart: the load never touches them, so a probe's incident changes only by the probe
+        probeDevices = screenPort > 0 ? ScreenProbe.probeDevices(all, 200) : List.of();
+        java.util.Set<String> apart = probeDevices.stream().map(DemoCity.Device::householdId).collect(java.util.stream.Collectors.toSet());
+        devices = all.stream().filter(d -> d.householdId() == null || !apart.contains(d.householdId())).toList();
     }
 
     public static void main(String[] argv) throws Exception {
@@ -114,16 +130,16 @@ public final class LoadRun {
     }
 
     private void run() {
-        System.out.printf("Load run%s: %,.0f events/s target over %d connections for %s (first %s is warm-up), %,d devices, %s:%d%n",
+        System.out.printf("Load run%s: %,.0f events/s target over %d connections for %s (first %s is warm-up), %,d devices, %s:%s%n",
                 echo ? " against a bare RSocket echo (the baseline)" : "", rate, connections, duration, warmup,
-                devices.size(), host, port);
+                devices.size(), host, ports);
         RSocketStrategies strategies = strategies();
         List<RSocketRequester> requesters = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             requesters.add(RSocketRequester.builder().rsocketStrategies(strategies)
                     .dataMimeType(MediaType.APPLICATION_JSON)
                     .setupData(ConnectionCredentials.gateway(DemoCity.DEMO_GATEWAY_ID, DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID)))
-                    .tcp(host, port));
+                    .tcp(host, ports.get(i % ports.size())));
         }
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -135,6 +151,11 @@ public final class LoadRun {
         }
         for (int c = 0; c < connections; c++) {
             channels.add(channel(requesters.get(c), rate / connections, start, end, c));
+        }
+        if (screenPort > 0) {
+            // sent through another instance than the screen's when there is one, so a probe crosses the cluster
+            int sendPort = ports.stream().filter(p -> p != screenPort).findFirst().orElse(screenPort);
+            probe = ScreenProbe.start(strategies, host, screenPort, sendPort, probeDevices, Duration.ofMillis(250), end, channels);
         }
         Reporter reporter = new Reporter(start, warmEnd);
         // report every 5 s on Reactor's timer until the run's end; the main thread only waits
@@ -168,6 +189,9 @@ public final class LoadRun {
                 ms(steady.getMaxValue()), steady.getTotalCount());
         System.out.printf("  generator lag (scheduled -> handed to RSocket) ms, whole run: p50 %.2f  p99 %.2f  max %.2f%n",
                 ms(sendLag.getValueAtPercentile(50)), ms(sendLag.getValueAtPercentile(99)), ms(sendLag.getMaxValue()));
+        if (probe != null) {
+            System.out.println("  " + probe.summary());
+        }
         if (shedSteady.getTotalCount() > 0) {
             System.out.printf("  OVERLOADED-answer latency ms, from hand-over to RSocket: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (n=%,d)%n",
                     ms(shedSteady.getValueAtPercentile(50)), ms(shedSteady.getValueAtPercentile(90)),
@@ -216,6 +240,9 @@ public final class LoadRun {
             lastReport = now;
             if (!measuring && now >= warmEnd) {
                 measuring = true;
+                if (probe != null) {
+                    probe.measure();
+                }
                 steadyAcks = acks;
                 steadyDurable = stored.get() + duplicates.get();
                 steadyOverloaded = shed;

@@ -10,6 +10,7 @@ import kr.anshim.api.Ward;
 import kr.anshim.api.Wards;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.livefeed.LiveFeed;
+import kr.anshim.backend.pipeline.WardOwner;
 import kr.anshim.backend.storage.ScreenDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,15 +64,16 @@ public class FloodMonitor implements SmartLifecycle {
     private final DatabaseClient db;
     private final Clock clock;
     private final Duration tick;
+    private final WardOwner owner;
     private final Map<String, FloodTracker> trackers = new HashMap<>();
-    private final Map<String, UUID> openFloods = new HashMap<>();
     private final Map<UUID, String> open = new ConcurrentHashMap<>();
     private final Map<String, Counter> presented = new HashMap<>();
     private final Counter unrecorded;
     private volatile Disposable running;
 
     FloodMonitor(LiveFeed feed, IncidentStore incidents, AlarmAudit audit, ScreenDatabase screens, Clock clock,
-                 MeterRegistry meters, @Value("${anshim.alarm.flood-tick:PT5S}") Duration tick) {
+                 MeterRegistry meters, @Value("${anshim.alarm.flood-tick:PT5S}") Duration tick, WardOwner owner) {
+        this.owner = owner;
         this.feed = feed;
         this.incidents = incidents;
         this.audit = audit;
@@ -137,29 +139,27 @@ public class FloodMonitor implements SmartLifecycle {
         return changes;
     }
 
+    /**
+     * Records a flood change once per ward: every instance tracks every ward's flood (its screens show
+     * it), but only the ward's owner writes it, and the store keeps one open flood per ward (a new
+     * owner ends the flood its predecessor began), so a hand-over cannot record it twice.
+     */
     private Mono<Void> record(Recorded recorded) {
         FloodTracker.Change change = recorded.change();
         String ward = recorded.wardCode();
-        OffsetDateTime at = OffsetDateTime.ofInstant(change.at(), ZoneOffset.UTC);
-        Mono<Void> row;
-        if (change.entered()) {
-            UUID id = UUID.randomUUID();
-            synchronized (this) {
-                openFloods.put(ward, id);
-            }
-            row = db.sql("insert into alarm_flood (id, ward_code, started_at, peak_10_min) values ($1, $2, $3, $4)")
-                    .bind(0, id).bind(1, ward).bind(2, at).bind(3, change.peak()).then();
-        } else {
-            UUID id;
-            synchronized (this) {
-                id = openFloods.remove(ward);
-            }
-            row = id == null ? Mono.empty()
-                    : db.sql("update alarm_flood set ended_at = $2, peak_10_min = $3 where id = $1")
-                    .bind(0, id).bind(1, at).bind(2, change.peak()).then();
+        if (!owner.owns(ward)) {
+            return Mono.empty();
         }
+        OffsetDateTime at = OffsetDateTime.ofInstant(change.at(), ZoneOffset.UTC);
+        Mono<Long> row = change.entered()
+                ? db.sql("""
+                        insert into alarm_flood (id, ward_code, started_at, peak_10_min)
+                        select $1, $2, $3, $4 where not exists (select 1 from alarm_flood where ward_code = $2 and ended_at is null)""")
+                .bind(0, UUID.randomUUID()).bind(1, ward).bind(2, at).bind(3, change.peak()).fetch().rowsUpdated()
+                : db.sql("update alarm_flood set ended_at = $2, peak_10_min = greatest(peak_10_min, $3) where ward_code = $1 and ended_at is null")
+                .bind(0, ward).bind(1, at).bind(2, change.peak()).fetch().rowsUpdated();
         String action = change.entered() ? "FLOOD_ENTERED" : "FLOOD_LEFT";
-        return row.then(audit.append(change.at(), "system", action, ward, null,
+        return row.filter(rows -> rows > 0).flatMap(rows -> audit.append(change.at(), "system", action, ward, null,
                         "presented in the last 10 minutes: " + change.count() + ", peak " + change.peak()))
                 .onErrorResume(error -> {
                     unrecorded.increment();

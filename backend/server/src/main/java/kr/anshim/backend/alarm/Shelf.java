@@ -10,11 +10,14 @@ import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.Incident;
+import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.backend.livefeed.LiveFeed;
 import kr.anshim.backend.livefeed.QueueHold;
+import kr.anshim.backend.pipeline.WardOwner;
 import kr.anshim.backend.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -27,10 +30,13 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +46,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * scheduler ends by itself. An incident that becomes CRITICAL, or closes, leaves the shelf at once.
  * Every shelve, refusal, unshelve, expiry and return is in the alarm audit. The shelf is read back
  * from {@code alarm_shelf} at start; what ran out meanwhile expires then.
+ * <p>
+ * In a cluster only the owner of an item's ward expires it (an instance that does not own the ward
+ * lets it go when its time runs out, and leaves the store to the owner), and
+ * every instance reads the shelf again every {@code sync}, so an item shelved or ended through another
+ * instance is held or let go here too, and a ward's new owner expires what its old owner left. The
+ * store ends an item once ({@code ended_at is null}), so a hand-over cannot expire it twice.
  */
 @Component
 class Shelf implements QueueHold, SmartLifecycle {
@@ -55,6 +67,10 @@ class Shelf implements QueueHold, SmartLifecycle {
     private final Clock clock;
     private final Duration max;
     private final MeterRegistry meters;
+    private final WardOwner owner;
+    private final IncidentStore incidents;
+    private final boolean cluster;
+    private final Duration sync;
     private final Scheduler timers = Schedulers.parallel();
     private final Map<UUID, ShelvedItem> items = new ConcurrentHashMap<>();
     private final Map<String, ShelvedItem> byTarget = new ConcurrentHashMap<>();
@@ -62,7 +78,12 @@ class Shelf implements QueueHold, SmartLifecycle {
     private volatile Disposable watching;
 
     Shelf(ShelfStore store, AlarmAudit audit, Correlator correlator, DeviceRegistry devices, LiveFeed feed,
-          Clock clock, ShelvingProperties properties, MeterRegistry meters) {
+          Clock clock, ShelvingProperties properties, MeterRegistry meters, WardOwner owner,
+          IncidentStore incidents, @Value("${anshim.cluster.enabled:false}") boolean cluster) {
+        this.incidents = incidents;
+        this.owner = owner;
+        this.cluster = cluster;
+        this.sync = properties.sync();
         this.store = store;
         this.audit = audit;
         this.correlator = correlator;
@@ -77,10 +98,16 @@ class Shelf implements QueueHold, SmartLifecycle {
     Mono<ShelveResult> shelve(Caller caller, ShelveRequest request) {
         return Mono.defer(() -> {
             Duration duration = ShelvingRules.request(caller, request, max);
-            String ward = switch (request.target()) {
-                case INCIDENT -> checkedIncident(caller, request.targetId()).wardCode();
-                case DEVICE -> checkedDevice(caller, request.targetId()).wardCode();
+            Mono<String> ward = switch (request.target()) {
+                case INCIDENT -> checkedIncident(caller, request.targetId()).map(Incident::wardCode);
+                case DEVICE -> Mono.just(checkedDevice(caller, request.targetId()).wardCode());
             };
+            return ward.flatMap(w -> shelve(caller, request, duration, w));
+        }).onErrorResume(AlarmRefusal.class, refusal -> refused(caller, request, refusal));
+    }
+
+    private Mono<ShelveResult> shelve(Caller caller, ShelveRequest request, Duration duration, String ward) {
+        return Mono.defer(() -> {
             if (byTarget.containsKey(key(request.target(), request.targetId()))) {
                 throw new AlarmRefusal("alarm.refused.already-shelved", request.targetId() + " is already shelved");
             }
@@ -93,7 +120,7 @@ class Shelf implements QueueHold, SmartLifecycle {
                     .then(Mono.fromRunnable(() -> hold(item)))
                     .then(republish(item))
                     .thenReturn(counted(ShelveResult.ok(item), "shelved"));
-        }).onErrorResume(AlarmRefusal.class, refusal -> refused(caller, request, refusal));
+        });
     }
 
     Mono<ShelveResult> unshelve(Caller caller, UUID id) {
@@ -128,17 +155,18 @@ class Shelf implements QueueHold, SmartLifecycle {
                 .orElse(false);
     }
 
-    private Incident checkedIncident(Caller caller, String id) {
+    /** The open incident as its owner holds it, or (in a cluster, another instance's ward) as the store has it. */
+    private Mono<Incident> checkedIncident(Caller caller, String id) {
         UUID incidentId;
         try {
             incidentId = UUID.fromString(id);
         } catch (IllegalArgumentException notAnId) {
-            throw new AlarmRefusal("alarm.refused.not-found", "'" + id + "' is not an incident id");
+            return Mono.error(new AlarmRefusal("alarm.refused.not-found", "'" + id + "' is not an incident id"));
         }
-        Incident incident = correlator.openIncident(incidentId)
-                .orElseThrow(() -> new AlarmRefusal("alarm.refused.not-found", "no open incident " + id + " in your wards"));
-        ShelvingRules.incident(caller, incident, incident.deviceIds().stream().map(devices::find).toList());
-        return incident;
+        Mono<Incident> held = correlator.openIncident(incidentId).map(Mono::just)
+                .orElseGet(() -> cluster ? incidents.byIdForScreens(incidentId).filter(i -> i.status().open()) : Mono.empty());
+        return held.switchIfEmpty(Mono.error(() -> new AlarmRefusal("alarm.refused.not-found", "no open incident " + id + " in your wards")))
+                .doOnNext(incident -> ShelvingRules.incident(caller, incident, incident.deviceIds().stream().map(devices::find).toList()));
     }
 
     private RegisteredDevice checkedDevice(Caller caller, String id) {
@@ -153,8 +181,42 @@ class Shelf implements QueueHold, SmartLifecycle {
         byTarget.put(key(item.target(), item.targetId()), item);
         Duration left = Duration.between(clock.instant(), item.expiresAt());
         expiries.put(item.id(), Mono.delay(left.isNegative() ? Duration.ZERO : left, timers)
-                .flatMap(tick -> end(item, "system", "EXPIRED", "SHELF_EXPIRED"))
+                .flatMap(tick -> expire(item))
                 .subscribe(null, error -> log.warn("Shelved {} not expired: {}", item.targetId(), error.toString())));
+    }
+
+    /** Its time ran out: the ward's owner ends it in the store; another instance only shows it again on its screens. */
+    private Mono<Void> expire(ShelvedItem item) {
+        if (owner.owns(item.wardCode())) {
+            return end(item, "system", "EXPIRED", "SHELF_EXPIRED");
+        }
+        release(item, "EXPIRED");
+        return republish(item);
+    }
+
+    /** Cluster: holds what was shelved through another instance, lets go what was ended there. */
+    private Mono<Void> reconcile() {
+        Instant now = clock.instant();
+        return store.active().collectList().flatMap(active -> {
+            Set<UUID> ids = new HashSet<>();
+            List<ShelvedItem> changed = new ArrayList<>();
+            for (ShelvedItem item : active) {
+                ids.add(item.id());
+                // one another instance's owner has yet to expire is not held again here (it would only return at once)
+                boolean due = !item.expiresAt().isAfter(now);
+                if (!items.containsKey(item.id()) && (!due || owner.owns(item.wardCode()))) {
+                    hold(item);
+                    changed.add(item);
+                }
+            }
+            for (ShelvedItem item : List.copyOf(items.values())) {
+                if (!ids.contains(item.id())) {
+                    release(item, "ENDED");
+                    changed.add(item);
+                }
+            }
+            return Flux.fromIterable(changed).concatMap(this::republish).then();
+        });
     }
 
     /** Ends the item once (the store decides who ended it), audits it and shows its incidents again. */
@@ -237,7 +299,14 @@ class Shelf implements QueueHold, SmartLifecycle {
                     return Mono.empty();
                 }))
                 .subscribe(null, error -> log.error("Shelf's watch on the live feed ended; this is a bug", error));
-        watching = reactor.core.Disposables.composite(loaded, returning);
+        Disposable syncing = !cluster ? reactor.core.Disposables.disposed()
+                : Flux.interval(sync, sync, timers).onBackpressureDrop()
+                .concatMap(tick -> reconcile().onErrorResume(error -> {
+                    log.warn("Shelf not read again, tried at the next sync: {}", error.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe(null, error -> log.error("Shelf's sync ended; this is a bug", error));
+        watching = reactor.core.Disposables.composite(loaded, returning, syncing);
     }
 
     @Override

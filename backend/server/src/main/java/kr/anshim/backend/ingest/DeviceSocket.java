@@ -82,10 +82,10 @@ final class DeviceSocket extends RSocketProxy {
     public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
         return Flux.from(payloads).switchOnFirst((first, all) -> {
             if (first.hasValue() && Routes.ALARMS.equals(route(first.get()))) {
-                credit.opened();
-                return AlarmChannel.answer(all.map(DeviceSocket::take), credit::share,
+                ChannelCredit.Lane lane = credit.open();
+                return AlarmChannel.answer(all.map(DeviceSocket::take).doOnNext(frame -> lane.heard()), lane,
                                 event -> ingest.accept(event, caller, budget, true), ingest::notTaken, this::encode, sender)
-                        .doFinally(signal -> credit.closed());
+                        .doFinally(signal -> lane.close());
             }
             return super.requestChannel(all);
         });

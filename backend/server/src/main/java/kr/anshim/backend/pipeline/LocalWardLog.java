@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Standalone: the log is this instance's memory. Events go straight to the one ward owner, which
  * owns every ward. Backpressure: alarms are never dropped. At most an {@link AdmissionWindow} of
- * events wait (about 250 ms of commits, within {@code max-in-flight}); past that a sender is told
+ * events wait (about 400 ms of commits, within {@code max-in-flight}); past that a sender is told
  * {@code OVERLOADED} at once (counted) and its device resends later. Single alarms have a reserve
  * above the window, so a flooding gateway cannot crowd out the one device whose resident pressed the bell.
  */

@@ -81,13 +81,15 @@ public class WardOwner implements SmartLifecycle {
     private volatile FluxSink<Boolean> batchTriggers;
     private volatile FluxSink<Supplier<Mono<Void>>> tasks;
     private volatile Disposable pipeline;
+    /** The wards this instance writes now: every ward standalone, those its log partitions give it in a cluster. */
+    private volatile Set<String> owned;
 
     WardOwner(Correlator correlator, IncidentStore incidents, IncidentWriter writer, CommandApplication commands,
               ChangeFeed changes, DeviceRegistry registry, IntakeHealth health, MeterRegistry meters,
               @Value("${anshim.cluster.enabled:false}") boolean cluster,
               @Value("${anshim.journal.max-batch:1000}") int maxBatch,
               @Value("${anshim.journal.max-in-flight:8000}") int maxInFlight,
-              @Value("${anshim.journal.queue-time:PT0.25S}") Duration queueTime,
+              @Value("${anshim.journal.queue-time:PT0.4S}") Duration queueTime,
               @Value("${anshim.ranking.aging-interval:PT5S}") Duration agingInterval,
               @Value("${anshim.ranking.aging-slice:500}") int agingSlice) {
         this.correlator = correlator;
@@ -96,6 +98,8 @@ public class WardOwner implements SmartLifecycle {
         this.commands = commands;
         this.changes = changes;
         this.health = health;
+        this.owned = cluster ? Set.of() : kr.anshim.api.Wards.seoul().all().stream().map(kr.anshim.api.Ward::code)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.maxBatch = maxBatch;
         this.agingInterval = agingInterval;
         this.agingSlice = agingSlice;
@@ -138,7 +142,7 @@ public class WardOwner implements SmartLifecycle {
         return queued.get();
     }
 
-    /** About 250 ms of commits at the recent rate: what an instance may hold waiting. */
+    /** About 400 ms of commits at the recent rate: what an instance may hold waiting. */
     int admissionLimit() {
         return window.limit();
     }
@@ -159,12 +163,29 @@ public class WardOwner implements SmartLifecycle {
         return serially(() -> commands.apply(wardCode, command, callerWards));
     }
 
+    /**
+     * True if this instance is the one writer of the ward now. Work that must happen once per ward
+     * (welfare timers, shelving expiry) is done only where this is true; the store's own checks
+     * catch the moment of a hand-over, when two instances may both believe it for a while.
+     */
+    public boolean owns(String wardCode) {
+        return owned.contains(wardCode);
+    }
+
+    /** The wards this instance writes now. */
+    public Set<String> ownedWards() {
+        return owned;
+    }
+
     /** Takes over these wards (cluster): loads their open and recently closed incidents before their events are served. */
     public Mono<Void> own(Set<String> wards) {
         return serially(() -> Mono.zip(incidents.openIn(wards).collectList(),
                         incidents.closedWithin(Duration.ofHours(1), wards).collectList())
                 .doOnNext(loaded -> {
                     correlator.adopt(loaded.getT1(), loaded.getT2());
+                    Set<String> now = new java.util.HashSet<>(owned);
+                    now.addAll(wards);
+                    owned = Set.copyOf(now);
                     log.info("Owning wards {}: {} open incidents loaded", wards, loaded.getT1().size());
                 })
                 .then());
@@ -173,6 +194,9 @@ public class WardOwner implements SmartLifecycle {
     /** Gives these wards up (cluster): everything queued before this is finished first, then they are forgotten. */
     public Mono<Void> release(Set<String> wards) {
         return serially(() -> Mono.fromRunnable(() -> {
+            Set<String> left = new java.util.HashSet<>(owned);
+            left.removeAll(wards);
+            owned = Set.copyOf(left);
             correlator.forget(wards);
             log.info("Released wards {}", wards);
         }));

@@ -152,10 +152,49 @@ class Enrolments {
                 });
     }
 
-    /** Stores the alert level a lapse reached (inside the alert's transaction). */
+    /**
+     * Stores the alert level a lapse reached (inside the alert's transaction), only if the store still
+     * agrees that it is due: no later activity (it may have reached another instance), this level not
+     * raised already (by another instance during a hand-over), and for the second level no outcome yet.
+     * Otherwise {@link StaleLapse}, which rolls the alert's transaction back.
+     */
     Mono<Void> lapsed(InactivityWatch.Lapse lapse) {
-        return db.sql("update welfare_enrolment set alert_level = $2 where household_id = $1")
-                .bind(0, lapse.householdId()).bind(1, lapse.level()).then();
+        return db.sql("""
+                        update welfare_enrolment set alert_level = $2
+                        where household_id = $1 and alert_level < $2 and coalesce(last_activity_at, enrolled_at) <= $3
+                          and ($2 = 1 or not answered)""")
+                .bind(0, lapse.householdId()).bind(1, lapse.level()).bind(2, lapse.since().atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows > 0 ? Mono.<Void>empty() : Mono.error(new StaleLapse(lapse)));
+    }
+
+    /** A lapse the store no longer agrees with: raised elsewhere, or activity came in meanwhile. */
+    static final class StaleLapse extends RuntimeException {
+        StaleLapse(InactivityWatch.Lapse lapse) {
+            super("level " + lapse.level() + " of " + lapse.householdId() + " since " + lapse.since()
+                    + " is no longer due in the store", null, false, false);
+        }
+    }
+
+    /**
+     * Reads the timers of these wards' people again from the store: all of them ({@code receivedSince}
+     * null, after a take-over), or those who reported activity since then (to any instance).
+     */
+    Mono<Void> refresh(java.util.Collection<String> wards, Instant receivedSince) {
+        if (wards.isEmpty()) {
+            return Mono.empty();
+        }
+        return receivedSince == null
+                ? load("where h.ward_code = any($1::text[])", (Object) wards.toArray(String[]::new)).then()
+                : load("""
+                        where h.ward_code = any($1::text[]) and e.household_id in
+                            (select s.household_id from activity_summary s where s.received_at >= $2)""",
+                        wards.toArray(String[]::new), receivedSince.atOffset(ZoneOffset.UTC)).then();
+    }
+
+    /** One person's timer again from the store. */
+    Mono<Void> refresh(String householdId) {
+        return load("where e.household_id = $1", householdId).then();
     }
 
     /** The officer recorded an outcome: no second-day escalation for this lapse. */
@@ -172,10 +211,19 @@ class Enrolments {
     }
 
     private Mono<Void> load() {
-        return db.sql("""
+        return load("").doOnNext(n -> log.info("Inactivity check: {} people enrolled", n)).then();
+    }
+
+    /** Reads enrolments and their timers ({@code where}, with these parameters, chooses whose); the count read. */
+    private Mono<Long> load(String where, Object... parameters) {
+        DatabaseClient.GenericExecuteSpec query = db.sql("""
                         select e.household_id, h.ward_code, e.device_id, e.dong, e.threshold_days, e.officer, e.enrolled_at,
                                e.last_activity_at, e.alert_level, e.answered
-                        from welfare_enrolment e join household h on h.id = e.household_id""")
+                        from welfare_enrolment e join household h on h.id = e.household_id""" + " " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query = query.bind(i, parameters[i]);
+        }
+        return query
                 .map(row -> {
                     Enrolment e = new Enrolment(row.get("household_id", String.class), row.get("ward_code", String.class),
                             row.get("device_id", String.class), row.get("dong", String.class),
@@ -188,9 +236,7 @@ class Enrolments {
                 })
                 .all()
                 .doOnNext(e -> byHousehold.put(e.householdId(), e))
-                .count()
-                .doOnNext(n -> log.info("Inactivity check: {} people enrolled", n))
-                .then();
+                .count();
     }
 
     private static Instant instant(java.time.OffsetDateTime at) {

@@ -9,10 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import kr.anshim.backend.pipeline.WardOwner;
+import org.springframework.beans.factory.annotation.Value;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,10 +42,13 @@ class InactivityAlerts implements SmartLifecycle {
     private final DeviceRegistry registry;
     private final WelfareProperties properties;
     private final Clock clock;
+    private final WardOwner owner;
+    private final boolean cluster;
     private volatile Disposable loop;
 
     InactivityAlerts(Enrolments enrolments, WelfareAlerts alerts, WelfareSignals signals, OfficerNotices notices,
-                     DeviceRegistry registry, WelfareProperties properties, Clock clock) {
+                     DeviceRegistry registry, WelfareProperties properties, Clock clock, WardOwner owner,
+                     @Value("${anshim.cluster.enabled:false}") boolean cluster) {
         this.enrolments = enrolments;
         this.alerts = alerts;
         this.signals = signals;
@@ -45,18 +56,69 @@ class InactivityAlerts implements SmartLifecycle {
         this.registry = registry;
         this.properties = properties;
         this.clock = clock;
+        this.owner = owner;
+        this.cluster = cluster;
     }
 
+    /**
+     * Only the owner of a person's ward raises their lapses. In a cluster the owner also reads, at each
+     * check, the timers of its people whose activity reached another instance, and all of a ward's
+     * timers when it takes the ward over; the store refuses a lapse it no longer agrees with
+     * ({@link Enrolments#lapsed}), so a hand-over cannot raise one twice.
+     */
     @Override
     public void start() {
-        loop = enrolments.ready().then(alerts.ready())
-                .thenMany(enrolments.watch().lapses(clock, properties.checkEvery(), properties.unansweredAfter()))
-                .concatMap(lapse -> raise(lapse).onErrorResume(error -> {
-                    log.warn("Inactivity of {} not recorded, raised again at the next check: {}", lapse.householdId(), error.toString());
-                    enrolments.watch().retry(lapse);
-                    return Mono.empty();
-                }))
+        Flux<InactivityWatch.Lapse> lapses = enrolments.watch()
+                .lapses(clock, properties.checkEvery(), properties.unansweredAfter(), this::mine);
+        Disposable checks = enrolments.ready().then(alerts.ready())
+                .thenMany(lapses)
+                .concatMap(lapse -> raise(lapse).onErrorResume(error -> notRaised(lapse, error)))
                 .subscribe(null, error -> log.error("Inactivity check ended; this is a bug", error));
+        loop = cluster ? Disposables.composite(checks, refreshing()) : checks;
+    }
+
+    private boolean mine(String householdId) {
+        return enrolments.of(householdId).map(e -> owner.owns(e.wardCode())).orElse(false);
+    }
+
+    private Mono<Incident> notRaised(InactivityWatch.Lapse lapse, Throwable error) {
+        if (error instanceof Enrolments.StaleLapse) {
+            log.info("Inactivity of {} (level {}) no longer due in the store; its timer is read again", lapse.householdId(), lapse.level());
+            return enrolments.refresh(lapse.householdId()).onErrorResume(again -> Mono.empty()).then(Mono.empty());
+        }
+        log.warn("Inactivity of {} not recorded, raised again at the next check: {}", lapse.householdId(), error.toString());
+        enrolments.watch().retry(lapse);
+        return Mono.empty();
+    }
+
+    /** Cluster: at each check, the timers of owned wards' people who reported since the last read, and of wards newly owned. */
+    private Disposable refreshing() {
+        Set<String> known = ConcurrentHashMap.newKeySet();
+        Instant[] since = {clock.instant()};
+        return enrolments.ready()
+                .thenMany(Flux.interval(properties.checkEvery(), properties.checkEvery()).onBackpressureDrop())
+                .concatMap(tick -> {
+                    Instant now = clock.instant();
+                    Set<String> owned = owner.ownedWards();
+                    Set<String> taken = new HashSet<>(owned);
+                    taken.removeAll(known);
+                    Set<String> kept = new HashSet<>(owned);
+                    kept.removeAll(taken);
+                    // overlapping a little: a summary committed just before the last read is read again
+                    Instant from = since[0].minus(properties.checkEvery());
+                    return enrolments.refresh(taken, null)
+                            .then(enrolments.refresh(kept, from))
+                            .doOnSuccess(done -> {
+                                known.retainAll(owned);
+                                known.addAll(owned);
+                                since[0] = now;
+                            })
+                            .onErrorResume(error -> {
+                                log.warn("Welfare timers not read again, tried at the next check: {}", error.toString());
+                                return Mono.empty();
+                            });
+                }, 1)
+                .subscribe(null, error -> log.error("Welfare timer refresh ended; this is a bug", error));
     }
 
     Mono<Incident> raise(InactivityWatch.Lapse lapse) {

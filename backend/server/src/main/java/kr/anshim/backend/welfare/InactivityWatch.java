@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A threshold timer per enrolled person. Each person's deadline is their last activity plus their own
@@ -83,14 +84,27 @@ final class InactivityWatch {
 
     /** Checks every {@code every} by {@code clock}, emitting each lapse once. */
     Flux<Lapse> lapses(Clock clock, Duration every, Duration unansweredAfter) {
+        return lapses(clock, every, unansweredAfter, household -> true);
+    }
+
+    /** The same for the people {@code mine} accepts (in a cluster: those of the wards this instance owns). */
+    Flux<Lapse> lapses(Clock clock, Duration every, Duration unansweredAfter, Predicate<String> mine) {
         return Flux.interval(every, every)
                 .onBackpressureDrop()
-                .concatMapIterable(tick -> sweep(clock.instant(), unansweredAfter));
+                .concatMapIterable(tick -> sweep(clock.instant(), unansweredAfter, mine));
     }
 
     List<Lapse> sweep(Instant now, Duration unansweredAfter) {
+        return sweep(now, unansweredAfter, household -> true);
+    }
+
+    /** Others' timers are left as they are: their owner advances them, and this instance reads them again when it takes over. */
+    List<Lapse> sweep(Instant now, Duration unansweredAfter, Predicate<String> mine) {
         List<Lapse> lapses = new ArrayList<>();
         for (Timer t : timers.values()) {
+            if (!mine.test(t.householdId())) {
+                continue;
+            }
             Instant due = t.dueAt();
             int next = t.level() == 0 && !now.isBefore(due) ? 1
                     : t.level() == 1 && !t.answered() && !now.isBefore(due.plus(unansweredAfter)) ? 2 : 0;

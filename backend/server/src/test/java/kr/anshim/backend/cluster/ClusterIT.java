@@ -9,10 +9,14 @@ import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
 import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
+import kr.anshim.api.ShelveRequest;
+import kr.anshim.api.ShelveResult;
 import kr.anshim.backend.TestBackends;
 import kr.anshim.backend.TestConnections;
 import kr.anshim.backend.TestDevices;
+import kr.anshim.backend.device.DeviceRegistry;
 import kr.anshim.backend.device.DeviceSupervision;
+import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.storage.EmbeddedPostgresEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,6 +201,126 @@ class ClusterIT {
         } finally {
             a.close();
         }
+    }
+
+    /**
+     * Work that must happen once per ward happens once, on the ward's owner: a welfare lapse (and its
+     * escalation) whose activity summaries reached both instances is raised once, by the owner; one
+     * whose summary reached only the other instance is raised by the owner all the same (it reads the
+     * store); an item shelved through the other instance is expired by the owner even after that
+     * instance is gone, once.
+     */
+    @Test
+    @Order(3)
+    void welfare_lapses_and_shelving_expiry_happen_once_on_the_wards_owner() {
+        TestBackends.Instance a = instance("e", false, "--anshim.alarm.shelving.sync=PT0.5S");
+        TestBackends.Instance b = instance("f", false, "--anshim.alarm.shelving.sync=PT0.5S");
+        try {
+            awaitOwnersOfAllWards(a, b);
+            String ward = kr.anshim.api.welfare.DemoWelfare.WARD;
+            TestBackends.Instance owner = owned(a).contains(ward) ? a : b;
+            TestBackends.Instance other = owner == a ? b : a;
+            assertThat(owned(other)).as("one owner").doesNotContain(ward);
+            List<DemoCity.Device> people = kr.anshim.api.welfare.DemoWelfare.devices(TestDevices.CITY);
+            assertThat(people).hasSizeGreaterThanOrEqualTo(2);
+            RSocketRequester viaOwner = TestConnections.gateway(owner.bean(RSocketStrategies.class), owner.rsocketPort());
+            RSocketRequester viaOther = TestConnections.gateway(other.bean(RSocketStrategies.class), other.rsocketPort());
+            try {
+                Instant now = Instant.now();
+                // six days: past every threshold (one to five days)
+                Instant inactiveSince = now.minus(Duration.ofDays(6)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                DemoCity.Device both = people.get(0);
+                DemoCity.Device otherOnly = people.get(1);
+                // the phone's summary reaches one instance, the carrier's the other: both know of the six days
+                assertThat(summary(viaOwner, both, now, inactiveSince).durable()).isTrue();
+                assertThat(summary(viaOther, both, now, inactiveSince).durable()).isTrue();
+                assertThat(summary(viaOther, otherOnly, now, inactiveSince).durable()).isTrue();
+
+                for (DemoCity.Device person : List.of(both, otherOnly)) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> alertLevel(owner, person.householdId()) == 2);
+                    // escalated once: one open incident, one alert row, two notices (threshold and unanswered), and no more later
+                    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                            count(owner, "select count(*) as n from incident where household_id = $1"
+                                    + " and status not in ('RESOLVED', 'FALSE_ALARM', 'CANCELLED')", person.householdId()) == 1
+                                    && count(owner, "select count(*) as n from welfare_alert where household_id = $1", person.householdId()) == 1);
+                    UUID incident = owner.bean(DatabaseClient.class).sql("select incident_id as id from welfare_alert where household_id = $1")
+                            .bind(0, person.householdId()).map(row -> row.get("id", UUID.class)).one().block(Duration.ofSeconds(5));
+                    assertThat(owner.bean(kr.anshim.backend.welfare.outbox.Outbox.class).aboutIncident(incident).collectList()
+                            .block(Duration.ofSeconds(5))).as("notices to the officer").hasSize(2);
+                    assertThat(owner.bean(kr.anshim.backend.incident.Correlator.class).openIncident(incident))
+                            .as("raised by the ward's owner, which holds it").isPresent();
+                }
+
+                // eleven new incidents in one ward put its consoles (on both instances) in flood; it is recorded once
+                Instant floodFrom = Instant.now();
+                Map<String, List<DemoCity.Device>> camerasByWard = TestDevices.CITY.devices().stream()
+                        .filter(d -> d.family() == DeviceFamily.DOOR_CAMERA)
+                        .filter(d -> count(owner, "select count(*) as n from incident where household_id = $1", d.householdId()) == 0)
+                        .collect(Collectors.groupingBy(d -> TestDevices.household(d).wardCode()));
+                Map.Entry<String, List<DemoCity.Device>> busiest = camerasByWard.entrySet().stream()
+                        .max(java.util.Comparator.comparingInt(e -> (int) e.getValue().stream().map(DemoCity.Device::householdId).distinct().count()))
+                        .orElseThrow();
+                List<DemoCity.Device> flood = busiest.getValue().stream()
+                        .collect(Collectors.toMap(DemoCity.Device::householdId, d -> d, (x, y) -> x, java.util.LinkedHashMap::new))
+                        .values().stream().limit(11).toList();
+                assertThat(flood).as("eleven households with a camera in ward %s", busiest.getKey()).hasSize(11);
+                for (DemoCity.Device camera : flood) {
+                    assertThat(send(viaOther, TestDevices.event(camera, "LOITERING", Map.of("dwellSeconds", 300))).durable()).isTrue();
+                }
+                String floodSql = "select count(*) as n from alarm_flood where ward_code = $1 and started_at >= '" + floodFrom.minusSeconds(1) + "'";
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(owner, floodSql, busiest.getKey()) >= 1);
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(owner, floodSql, busiest.getKey()) == 1);
+
+                // shelved through the instance that does not own the ward, which then goes away
+                RegisteredDevice camera = owner.bean(DeviceRegistry.class).inWard(ownedNotWelfareWard(owner, ward)).stream()
+                        .filter(d -> d.family() == DeviceFamily.DOOR_CAMERA && !d.revoked()).findFirst().orElseThrow();
+                RSocketRequester screen = TestConnections.ui(other.bean(RSocketStrategies.class), other.rsocketPort());
+                ShelveResult shelved;
+                try {
+                    shelved = screen.route(Routes.ALARM_SHELVE).data(new ShelveRequest(ShelveRequest.Target.DEVICE, camera.id(),
+                            "점검 중 · under maintenance", 3L)).retrieveMono(ShelveResult.class).block(Duration.ofSeconds(10));
+                } finally {
+                    screen.dispose();
+                }
+                assertThat(shelved.accepted()).as("%s", shelved).isTrue();
+                other.close();
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(owner,
+                        "select count(*) as n from alarm_audit where action = 'SHELF_EXPIRED' and target = $1", camera.id()) == 1);
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(owner,
+                        "select count(*) as n from alarm_audit where action = 'SHELF_EXPIRED' and target = $1", camera.id()) == 1);
+                assertThat(count(owner, "select count(*) as n from alarm_shelf where target_id = $1 and end_kind = 'EXPIRED'", camera.id()))
+                        .isEqualTo(1);
+            } finally {
+                viaOwner.dispose();
+                viaOther.dispose();
+            }
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    private static Ack summary(RSocketRequester gateway, DemoCity.Device person, Instant at, Instant lastActivity) {
+        String json = """
+                {"eventId":"%s","deviceId":"%s","occurredAt":"%s","lastActivityAt":"%s","calls":0}"""
+                .formatted(UUID.randomUUID(), person.id(), at, lastActivity);
+        return gateway.route(Routes.ACTIVITY_SUMMARY).data(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .retrieveMono(Ack.class).block(Duration.ofSeconds(15));
+    }
+
+    private static int alertLevel(TestBackends.Instance instance, String household) {
+        return instance.bean(DatabaseClient.class).sql("select alert_level from welfare_enrolment where household_id = $1")
+                .bind(0, household).map(row -> row.get("alert_level", Integer.class)).one().block(Duration.ofSeconds(5));
+    }
+
+    private static long count(TestBackends.Instance instance, String sql, String parameter) {
+        return instance.bean(DatabaseClient.class).sql(sql).bind(0, parameter).map(row -> row.get("n", Long.class)).one()
+                .block(Duration.ofSeconds(5));
+    }
+
+    private static String ownedNotWelfareWard(TestBackends.Instance owner, String welfareWard) {
+        return owned(owner).stream().filter(w -> !w.equals(welfareWard)).sorted().findFirst()
+                .orElse(welfareWard);
     }
 
     /**

@@ -43,6 +43,7 @@ final class AtLeastOnceClient implements AutoCloseable {
 
     private final RSocketStrategies strategies = strategies();
     private final List<DemoCity.Device> devices;
+    private final String type;
     private final SplittableRandom random = new SplittableRandom(20221101L);
     private final Map<UUID, DeviceEvent> pending = new ConcurrentHashMap<>();
     private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
@@ -56,18 +57,38 @@ final class AtLeastOnceClient implements AutoCloseable {
     /** Rejections that ask the device to resend later (the backend is saturated, or its database is down). */
     private static final Set<String> RESEND_LATER = Set.of("OVERLOADED", "STORAGE_UNAVAILABLE");
     private Disposable loop;
-    private volatile int port = -1;
+    /** The backends to send to, the first that answers taken; on a failed round the next one in turn. */
+    private volatile List<Integer> ports = List.of();
+    private int current;
+    /** When each pending event was first sent, and per durable answer {answered, latency since first sent} in nanos. */
+    private final Map<UUID, Long> firstSent = new ConcurrentHashMap<>();
+    private final java.util.Queue<long[]> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean generating = true;
     private RSocketRequester requester;
     private int requesterPort = -1;
 
     AtLeastOnceClient(List<DemoCity.Device> devices) {
+        this(devices, "MOTION");
+    }
+
+    /** Sending events of this type (with no payload), e.g. TAMPER, which opens an incident where MOTION only joins one. */
+    AtLeastOnceClient(List<DemoCity.Device> devices, String type) {
         this.devices = devices;
+        this.type = type;
     }
 
     /** Where the backend is now; -1 while it is down. The first call starts sending. */
     synchronized void target(int port) {
-        this.port = port;
+        targets(port > 0 ? List.of(port) : List.of());
+    }
+
+    /**
+     * Several backends (a cluster): sends to the first, and after a failed round (a lost
+     * connection, no answers in time) to the next in turn, as a gateway with a list of edges does.
+     */
+    synchronized void targets(List<Integer> ports) {
+        this.ports = List.copyOf(ports);
+        this.current = 0;
         if (loop != null) {
             return;
         }
@@ -120,8 +141,14 @@ final class AtLeastOnceClient implements AutoCloseable {
         return failedRounds.get();
     }
 
+    /** Each durable answer as {answered at, latency from the event's first send}, both in nanos (System.nanoTime). */
+    List<long[]> latencies() {
+        return List.copyOf(latencies);
+    }
+
     private synchronized Mono<Void> round() {
-        int p = port;
+        List<Integer> targets = ports;
+        int p = targets.isEmpty() ? -1 : targets.get(current % targets.size());
         if (p <= 0) {
             return Mono.error(new IllegalStateException("backend down"));
         }
@@ -136,8 +163,9 @@ final class AtLeastOnceClient implements AutoCloseable {
         if (generating) {
             for (int i = 0; i < NEW_PER_ROUND; i++) {
                 DemoCity.Device device = devices.get(random.nextInt(devices.size()));
-                DeviceEvent event = new DeviceEvent(UUID.randomUUID(), device.id(), Instant.now(), "MOTION", Map.of());
+                DeviceEvent event = new DeviceEvent(UUID.randomUUID(), device.id(), Instant.now(), type, Map.of());
                 pending.put(event.eventId(), event);
+                firstSent.put(event.eventId(), System.nanoTime());
                 sent.incrementAndGet();
                 batch.add(event);
             }
@@ -153,6 +181,7 @@ final class AtLeastOnceClient implements AutoCloseable {
                     failedRounds.incrementAndGet();
                     synchronized (this) {
                         dropRequester();
+                        current++;
                     }
                 });
     }
@@ -177,12 +206,18 @@ final class AtLeastOnceClient implements AutoCloseable {
         if (ack.durable()) {
             acknowledged.add(ack.eventId());
             pending.remove(ack.eventId());
+            Long first = firstSent.remove(ack.eventId());
+            if (first != null) {
+                long now = System.nanoTime();
+                latencies.add(new long[] {now, now - first});
+            }
         } else if (RESEND_LATER.contains(ack.reason())) {
             retryableRejections.incrementAndGet(); // stays pending: sent again in the next round
         } else {
             // any other rejection is final: a resend would be rejected again
             rejected.incrementAndGet();
             pending.remove(ack.eventId());
+            firstSent.remove(ack.eventId());
         }
     }
 
@@ -202,7 +237,7 @@ final class AtLeastOnceClient implements AutoCloseable {
         dropRequester();
     }
 
-    private static RSocketStrategies strategies() {
+    static RSocketStrategies strategies() {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return RSocketStrategies.builder()

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +26,14 @@ final class BackendJarProcess {
     private final Process process;
     private final Path log;
     private final int rsocketPort;
+    private final int managementPort;
     private final Duration startup;
 
-    private BackendJarProcess(Process process, Path log, int rsocketPort, Duration startup) {
+    private BackendJarProcess(Process process, Path log, int rsocketPort, int managementPort, Duration startup) {
         this.process = process;
         this.log = log;
         this.rsocketPort = rsocketPort;
+        this.managementPort = managementPort;
         this.startup = startup;
     }
 
@@ -51,6 +54,16 @@ final class BackendJarProcess {
 
     /** Starts the jar once and waits for it to be ready; no retry. */
     static BackendJarProcess start(Path dir, boolean reset, String logName, Duration atMost) throws IOException, StartFailed {
+        return start(dir, logName, atMost, Map.of(), "--anshim.embedded-db.dir=" + dir.resolve("db"),
+                "--anshim.embedded-db.reset=" + reset);
+    }
+
+    /**
+     * Starts the jar once with these further arguments and environment (e.g. an external database,
+     * cluster mode) and waits for it to be ready; its ports file is in {@code dir}.
+     */
+    static BackendJarProcess start(Path dir, String logName, Duration atMost, Map<String, String> environment,
+                                   String... arguments) throws IOException, StartFailed {
         Files.createDirectories(dir);
         Path ports = dir.resolve("backend.ports");
         Files.deleteIfExists(ports);
@@ -60,11 +73,13 @@ final class BackendJarProcess {
                 "--spring.profiles.active=demo",
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.rsocket.server.port=0", "--spring.rsocket.server.address=127.0.0.1",
-                "--anshim.embedded-db.dir=" + dir.resolve("db"), "--anshim.embedded-db.reset=" + reset,
                 "--anshim.demo.households-per-thousand=0.1",
                 "--anshim.ports-file=" + ports));
+        command.addAll(List.of(arguments));
         long began = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (!process.isAlive()) {
@@ -85,11 +100,27 @@ final class BackendJarProcess {
         try (var in = Files.newInputStream(ports)) {
             bound.load(in);
         }
-        return new BackendJarProcess(process, log, Integer.parseInt(bound.getProperty("rsocket")), took);
+        return new BackendJarProcess(process, log, Integer.parseInt(bound.getProperty("rsocket")),
+                Integer.parseInt(bound.getProperty("management", bound.getProperty("http"))), took);
     }
 
     int rsocketPort() {
         return rsocketPort;
+    }
+
+    /** The actuator's port (health, Prometheus). */
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** The sum of a gauge or counter's samples on this backend's Prometheus page (0 if it has none). */
+    double metric(String name) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(5)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        return page.body().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     Duration startup() {
@@ -153,6 +184,31 @@ final class BackendJarProcess {
     /** The port in {@code postmaster.pid} (line 4), for a JDBC check of what was stored. */
     static int postgresPort(Path dataDir) throws IOException {
         return Integer.parseInt(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim());
+    }
+
+    /** What {@code device_event} holds of these events: rows, distinct ids, and all its rows. */
+    record Stored(long found, long distinct, long rows) {
+    }
+
+    /** Reads, over JDBC, how many of {@code acknowledged} the embedded PostgreSQL on {@code dataDir} holds. */
+    static Stored stored(Path dataDir, java.util.Set<java.util.UUID> acknowledged) throws IOException, java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir)
+                        + "/postgres", "postgres", Files.readString(dataDir.resolveSibling("postgres-password")).strip());
+             java.sql.PreparedStatement query = db.prepareStatement(
+                     "select count(*), count(distinct event_id) from device_event where event_id = any(?)")) {
+            query.setArray(1, db.createArrayOf("uuid", acknowledged.toArray()));
+            long found;
+            long distinct;
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                row.next();
+                found = row.getLong(1);
+                distinct = row.getLong(2);
+            }
+            try (java.sql.ResultSet row = db.createStatement().executeQuery("select count(*) from device_event")) {
+                row.next();
+                return new Stored(found, distinct, row.getLong(1));
+            }
+        }
     }
 
     static String tail(Path log, int lines) {

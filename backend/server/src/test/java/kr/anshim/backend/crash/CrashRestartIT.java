@@ -8,10 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,24 +141,10 @@ class CrashRestartIT {
             client.close();
             Set<UUID> acked = client.acknowledged();
 
-            int port = BackendJarProcess.postgresPort(DATA);
-            long found;
-            long distinct;
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
-                    Files.readString(DATA.resolveSibling("postgres-password")).strip());
-                 PreparedStatement query = db.prepareStatement(
-                         "select count(*), count(distinct event_id) from device_event where event_id = any(?)")) {
-                query.setArray(1, db.createArrayOf("uuid", acked.toArray()));
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    found = row.getLong(1);
-                    distinct = row.getLong(2);
-                }
-                try (ResultSet row = db.createStatement().executeQuery("select count(*) from device_event")) {
-                    row.next();
-                    report.rows = row.getLong(1);
-                }
-            }
+            BackendJarProcess.Stored inStore = BackendJarProcess.stored(DATA, acked);
+            long found = inStore.found();
+            long distinct = inStore.distinct();
+            report.rows = inStore.rows();
             report.cycles = CYCLES;
             report.firstTry = CYCLES - failedFirstStarts.size();
             report.sent = client.sent();

@@ -143,8 +143,8 @@ class AlarmChannelTest {
         List<Flux<Payload>> channels = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
             int channel = c;
-            credit.opened();
-            channels.add(AlarmChannel.answer(Flux.range(0, 5_000).map(i -> frame(channel + "-" + i)), credit::share,
+            ChannelCredit.Lane lane = credit.open();
+            channels.add(AlarmChannel.answer(Flux.range(0, 5_000).map(i -> frame(channel + "-" + i)).doOnNext(f -> lane.heard()), lane,
                     journal::decide, AlarmChannelTest::resend, AlarmChannelTest::encode, SENDER));
         }
         StepVerifier.create(Flux.merge(channels)).expectNextCount(20_000).expectComplete().verify(Duration.ofSeconds(30));
@@ -169,19 +169,42 @@ class AlarmChannelTest {
     }
 
     @Test
-    void a_channel_share_follows_the_admission_window_and_the_number_of_open_channels() {
+    void a_channel_share_follows_the_admission_window_and_counts_only_channels_that_are_sending() {
         java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger(2_000);
-        ChannelCredit credit = new ChannelCredit(admitted::get, 1_000);
-        credit.opened();
-        assertThat(credit.share()).isEqualTo(1_000); // the connection's budget caps a lone channel
-        credit.opened();
-        credit.opened();
-        credit.opened();
-        assertThat(credit.share()).isEqualTo(500);
+        AtomicLong now = new AtomicLong(0);
+        ChannelCredit credit = new ChannelCredit(admitted::get, 1_000, now::get);
+        ChannelCredit.Lane busy = credit.open();
+        List<ChannelCredit.Lane> others = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            others.add(credit.open());
+        }
+        tick(now);
+        // new channels count from their start
+        assertThat(busy.getAsInt()).isEqualTo(500);
+        // three gateways silent for a second do not shrink the one that sends; the connection's budget caps it
+        now.addAndGet(ChannelCredit.ACTIVE_NANOS);
+        busy.heard();
+        tick(now);
+        assertThat(busy.getAsInt()).isEqualTo(1_000);
+        others.forEach(ChannelCredit.Lane::heard);
+        tick(now);
+        assertThat(busy.getAsInt()).isEqualTo(500);
         admitted.set(400);
-        assertThat(credit.share()).isEqualTo(100);
-        credit.closed();
-        assertThat(credit.share()).isEqualTo(133);
+        assertThat(busy.getAsInt()).isEqualTo(100);
+        // a gateway silent for a second, or gone, no longer counts
+        now.addAndGet(ChannelCredit.ACTIVE_NANOS / 2);
+        busy.heard();
+        others.get(0).heard();
+        now.addAndGet(ChannelCredit.ACTIVE_NANOS / 2 + 1);
+        others.get(1).close();
+        tick(now);
+        assertThat(busy.getAsInt()).isEqualTo(200);
+        assertThat(credit.openChannels()).isEqualTo(3);
+    }
+
+    /** Past the share's recount interval. */
+    private static void tick(AtomicLong now) {
+        now.addAndGet(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100));
     }
 
     @Test
