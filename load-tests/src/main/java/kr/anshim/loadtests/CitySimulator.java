@@ -3,10 +3,12 @@ package kr.anshim.loadtests;
 import kr.anshim.api.Ack;
 import kr.anshim.api.ConnectionCredentials;
 import kr.anshim.api.DemoCity;
+import kr.anshim.api.DemoSnapshots;
 import kr.anshim.api.DeviceEvent;
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.Routes;
 import kr.anshim.api.SignalType;
+import kr.anshim.api.SnapshotUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.CommandLineRunner;
@@ -39,6 +41,8 @@ class CitySimulator implements CommandLineRunner {
     private static final double RESEND_PROBABILITY = 0.02;
     private static final double SILENCE_PROBABILITY = 0.01;
     private static final double PROWLER_PROBABILITY = 0.01;
+    /** About one loitering alarm in five gets a door-camera still (a few KiB), so snapshots stay a trickle. */
+    private static final double SNAPSHOT_PROBABILITY = 0.2;
     /** A few protected households whose bells ring in clusters: the residents most at risk. */
     private static final int AT_RISK_BELLS = 5;
 
@@ -56,6 +60,7 @@ class CitySimulator implements CommandLineRunner {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong snapshots = new AtomicLong();
 
     private final Burst burst;
     private final List<DemoCity.Device> burstCameras;
@@ -85,7 +90,9 @@ class CitySimulator implements CommandLineRunner {
                 .dataMimeType(MediaType.APPLICATION_JSON)
                 .setupData(ConnectionCredentials.gateway(properties.gatewayId(), properties.gatewayToken()))
                 .rsocketConnector(c -> c.reconnect(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
-                        .maxBackoff(Duration.ofSeconds(5))))
+                        .maxBackoff(Duration.ofSeconds(5)))
+                        // frames stay under the backend's 64 KiB limit; only snapshots are ever this large
+                        .fragment(16 * 1024))
                 .transport(backends.transport());
         log.info("Simulating {} devices at {} events/s against {} (duration {}, count {})", devices.size(),
                 properties.rate(), backends, properties.duration(), properties.count());
@@ -109,8 +116,8 @@ class CitySimulator implements CommandLineRunner {
             all = all.take(properties.duration());
         }
         all.then().block();
-        log.info("Simulator done: sent {}, stored {}, duplicates {}, rejected {}", sent.get(), stored.get(),
-                duplicates.get(), rejected.get());
+        log.info("Simulator done: sent {}, stored {}, duplicates {}, rejected {}, snapshots stored {}", sent.get(), stored.get(),
+                duplicates.get(), rejected.get(), snapshots.get());
         backend.dispose();
     }
 
@@ -143,6 +150,9 @@ class CitySimulator implements CommandLineRunner {
         SignalType type = EventMix.pick(device.family(), random);
         DeviceEvent event = event(device, type);
         Flux<Ack> acks = send(backend, event).flux();
+        if (type == SignalType.LOITERING && device.family() == DeviceFamily.DOOR_CAMERA && random.nextDouble() < SNAPSHOT_PROBABILITY) {
+            acks = acks.concatWith(snapshot(backend, event));
+        }
         if (random.nextDouble() < RESEND_PROBABILITY) {
             acks = acks.concatWith(Mono.delay(Duration.ofSeconds(1)).then(send(backend, event)));
         }
@@ -220,6 +230,22 @@ class CitySimulator implements CommandLineRunner {
                     rejected.incrementAndGet();
                     return Mono.empty();
                 });
+    }
+
+    /** After the alarm's answer, the camera's still of it; its answer is counted apart from the alarms'. */
+    private Mono<Ack> snapshot(RSocketRequester backend, DeviceEvent alarm) {
+        return Mono.fromCallable(() -> SnapshotUpload.encode(alarm.eventId(), alarm.deviceId(),
+                        DemoSnapshots.jpeg(random.nextLong(), 160, 120)))
+                .flatMap(frame -> backend.route(Routes.SNAPSHOT).data(frame).retrieveMono(Ack.class))
+                .doOnNext(ack -> {
+                    if (ack.durable()) {
+                        snapshots.incrementAndGet();
+                    } else {
+                        log.warn("Snapshot for {} refused: {} {}", ack.eventId(), ack.reason(), ack.message());
+                    }
+                })
+                .onErrorResume(e -> Mono.empty())
+                .then(Mono.empty());
     }
 
     private void count(Ack ack) {

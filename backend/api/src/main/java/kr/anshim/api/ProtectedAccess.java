@@ -12,6 +12,12 @@ import java.util.UUID;
  * @param role        the reader's role, e.g. {@code OPERATOR}; null for a service
  * @param householdId the protected person's household
  * @param incidentId  the incident it was read for
+ * @param what        what was read unmasked: {@code RECORD} (name, phone, address), {@code SNAPSHOT} (a door
+ *                    camera's image) or {@code EXPORT} (the incident's evidence export)
  */
-public record ProtectedAccess(Instant at, String reader, String role, String householdId, UUID incidentId) {
+public record ProtectedAccess(Instant at, String reader, String role, String householdId, UUID incidentId, String what) {
+
+    public static final String RECORD = "RECORD";
+    public static final String SNAPSHOT = "SNAPSHOT";
+    public static final String EXPORT = "EXPORT";
 }

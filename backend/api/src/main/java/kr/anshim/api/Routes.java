@@ -18,6 +18,22 @@ public final class Routes {
      */
     public static final String ACTIVITY_SUMMARY = "device.activity";
 
+    /**
+     * Request-response, door cameras (and their gateways): a still image for one of the camera's own
+     * stored alarms, as {@link SnapshotUpload} bytes (a one-line JSON header, then the JPEG), one
+     * {@link Ack} out after the commit; refusals carry a {@link SnapshotRefusal} code. See docs/device-protocol.md.
+     */
+    public static final String SNAPSHOT = "device.snapshot";
+
+    /** Request-stream, users (scoped): an incident's door-camera snapshots ({@link SnapshotView}), newest first, masked like the address. */
+    public static final String INCIDENT_SNAPSHOTS = "incident.snapshots";
+
+    /**
+     * Request-stream, operators and supervisors of the ward and police liaisons (masked): an incident's
+     * evidence export, a ZIP in chunks of at most {@link EvidenceExport#CHUNK} bytes, in order; every export is logged.
+     */
+    public static final String INCIDENT_EXPORT = "incident.export";
+
     /** Request-stream: a snapshot of the open incidents, then every change, live. */
     public static final String INCIDENTS_LIVE = "incidents.live";
 

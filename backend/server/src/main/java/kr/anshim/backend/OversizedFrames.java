@@ -31,10 +31,16 @@ final class OversizedFrames extends ChannelInboundHandlerAdapter {
 
     /** Installs the guard right after RSocket's length decoder, once the transport has added it. */
     static void guard(Connection connection) {
+        guard(connection, RSocketTransportConfiguration.REASSEMBLY_BUDGET);
+    }
+
+    /** The guard and, after it, the connection's own {@link ReassemblyBudget} of {@code reassemblyBudget} bytes. */
+    static void guard(Connection connection, long reassemblyBudget) {
         connection.channel().eventLoop().execute(() -> {
             ChannelPipeline pipeline = connection.channel().pipeline();
             if (pipeline.get(CODEC) != null && pipeline.get(OversizedFrames.class) == null) {
                 pipeline.addAfter(CODEC, "anshimOversizedFrames", INSTANCE);
+                pipeline.addAfter("anshimOversizedFrames", "anshimReassemblyBudget", new ReassemblyBudget(reassemblyBudget));
             }
         });
     }

@@ -17,7 +17,8 @@ import java.time.Duration;
 
 /**
  * The RSocket TCP server with a frame limit of our own. The device contract allows 8 KiB per event;
- * 64 KiB leaves headroom for screens' commands. Spring Boot's factory keeps the transport's 16 MiB
+ * 64 KiB leaves headroom for screens' commands; a snapshot (256 KiB) comes fragmented, reassembled
+ * up to {@link #MAX_PAYLOAD}. Spring Boot's factory keeps the transport's 16 MiB
  * default, so one careless sender could make the server hold 16 MiB per frame (and, reassembling
  * fragments, up to 2 GiB); here a frame past the limit closes only the sender's connection, and a
  * fragmented payload past it is refused on its stream while it is reassembled.
@@ -26,6 +27,17 @@ import java.time.Duration;
 public class RSocketTransportConfiguration {
 
     public static final int MAX_FRAME = 64 * 1024;
+
+    /**
+     * The largest payload reassembled from fragments: a door camera's snapshot (256 KiB, its header
+     * line and the newline, {@link kr.anshim.api.SnapshotUpload#MAX_FRAME_DATA}) and 1 KiB of metadata.
+     * No frame grows: a snapshot arrives in fragments of at most {@link #MAX_FRAME}, and every other
+     * route keeps its own, smaller limit (an event 8 KiB).
+     */
+    public static final int MAX_PAYLOAD = kr.anshim.api.SnapshotUpload.MAX_FRAME_DATA + 1024;
+
+    /** What one connection may hold in unfinished fragmented payloads: 16 snapshots' worth ({@link ReassemblyBudget}). */
+    public static final long REASSEMBLY_BUDGET = 16L * MAX_PAYLOAD;
 
     /**
      * Device and screen connections get event-loop threads of their own: the database driver's

@@ -26,6 +26,14 @@ public final class TestConnections {
         return connect(strategies, port, ConnectionCredentials.device(device.id(), device.token()));
     }
 
+    /** A door camera's connection that fragments its frames (16 KiB), as a snapshot (up to 256 KiB) needs. */
+    public static RSocketRequester camera(RSocketStrategies strategies, int port, DemoCity.Device device) {
+        return RSocketRequester.builder().rsocketStrategies(strategies).dataMimeType(MediaType.APPLICATION_JSON)
+                .setupData(ConnectionCredentials.device(device.id(), device.token()))
+                .rsocketConnector(connector -> connector.fragment(16 * 1024))
+                .tcp("127.0.0.1", port);
+    }
+
     /**
      * A screen's connection as the UI opens it: the demo supervisor's own, signed-in connection (all
      * wards, every action, commands under the name "supervisor"). Screen routes refuse the service

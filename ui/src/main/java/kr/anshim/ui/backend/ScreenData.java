@@ -182,6 +182,19 @@ public class ScreenData {
                 });
     }
 
+    /** The incident's newest door-camera snapshots; a protected person's door comes hidden when the backend masks it for this user. */
+    public Mono<List<kr.anshim.api.SnapshotView>> snapshots(AnshimUser user, UUID incident) {
+        return connections.of(user).route(Routes.INCIDENT_SNAPSHOTS).data(incident.toString())
+                .retrieveFlux(kr.anshim.api.SnapshotView.class).collectList();
+    }
+
+    /** The incident's evidence ZIP, assembled from the backend's chunks; the backend decides who may and logs it. */
+    public Mono<byte[]> evidence(AnshimUser user, UUID incident) {
+        return connections.of(user).route(Routes.INCIDENT_EXPORT).data(incident.toString()).retrieveFlux(byte[].class)
+                .collect(java.io.ByteArrayOutputStream::new, java.io.ByteArrayOutputStream::writeBytes)
+                .map(java.io.ByteArrayOutputStream::toByteArray);
+    }
+
     public Mono<CommandResult> command(AnshimUser user, IncidentCommand command) {
         return connections.of(user).route(Routes.INCIDENT_COMMAND).data(command).retrieveMono(CommandResult.class)
                 .onErrorResume(error -> Mono.just(CommandResult.refused(error.getMessage(), null)));

@@ -63,6 +63,8 @@ class IncidentPanel extends VerticalLayout {
     private IncidentView incident;
     private List<ResponderRecommendation> recommended = List.of();
     private final ProcedureChecklistView procedure;
+    /** The door-camera snapshots and the evidence export; reloaded on a new signal or a 112 hand-off change (masking). */
+    private final EvidenceView evidence;
     /** The units sent to the selected incident, with their live status from the board; updated in place. */
     private final Div assigned = new Div();
     private List<kr.anshim.api.DispatchView> dispatches = List.of();
@@ -84,6 +86,7 @@ class IncidentPanel extends VerticalLayout {
         note.addFocusShortcut(Key.KEY_N, KeyModifier.ALT); // once: the panel re-renders its actions on every update
         content.setWidthFull();
         procedure = new ProcedureChecklistView(data, user);
+        evidence = new EvidenceView(data, user);
         assigned.setId("assigned-units");
         add(content);
         showNothing();
@@ -102,6 +105,7 @@ class IncidentPanel extends VerticalLayout {
     /** Shows an incident and loads its household, timeline and recommendations. */
     void show(IncidentView view) {
         boolean other = incident == null || !incident.id().equals(view.id());
+        boolean evidenceChanged = other || incident.signals() != view.signals() || incident.call112() != view.call112();
         incident = view;
         UI ui = UI.getCurrent();
         if (other) {
@@ -111,6 +115,9 @@ class IncidentPanel extends VerticalLayout {
             procedure.load(view.id());
         }
         shelve.show(view);
+        if (evidenceChanged) {
+            evidence.load(view.id());
+        }
         render(null, List.of());
         data.detail(user, view.id()).zipWith(data.history(user, view.id()))
                 .subscribe(loaded -> ui.access(() -> {
@@ -155,7 +162,7 @@ class IncidentPanel extends VerticalLayout {
         renderAssigned();
         content.add(title, status, new H3(getTranslation("detail.assigned")), assigned,
                 new H3(getTranslation("detail.responders")), responders(), actions(), shelve);
-        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)), procedure);
+        content.add(new H3(getTranslation("detail.why")), list(IncidentTexts.reasons(this, incident)), procedure, evidence);
         if (lastDetail != null && lastDetail.incident().id().equals(incident.id())) {
             content.add(new H3(getTranslation("detail.household")), household(lastDetail));
             content.add(new H3(getTranslation("detail.devices")), list(lastDetail.devices().stream()

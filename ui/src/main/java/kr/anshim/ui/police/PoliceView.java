@@ -68,6 +68,7 @@ public class PoliceView extends VerticalLayout {
     private final Grid<IncidentView> grid = new Grid<>();
     private final Clock clock = Clock.systemUTC();
     private final PoliceDetail detail;
+    private final kr.anshim.ui.console.EvidenceView evidence;
     private Disposable subscription;
 
     public PoliceView(ScreenData data, ObjectMapper json) {
@@ -95,6 +96,9 @@ public class PoliceView extends VerticalLayout {
         detail.setWidth("40%");
         detail.setHeightFull();
         detail.getStyle().set("overflow", "auto");
+        // the backend hides a protected person's door and masks the export for police until they take the case
+        evidence = new kr.anshim.ui.console.EvidenceView(data, user);
+        detail.add(evidence);
         HorizontalLayout body = new HorizontalLayout(grid, detail);
         body.setSizeFull();
         body.setFlexGrow(1, grid);
@@ -112,6 +116,7 @@ public class PoliceView extends VerticalLayout {
         }
         UUID id = incident.id();
         UI ui = UI.getCurrent();
+        evidence.load(id);
         data.detail(user, id).subscribe(d -> ui.access(() -> {
                     if (current(id)) {
                         detail.show(d);

@@ -96,6 +96,8 @@ public class SupervisorView extends VerticalLayout {
         accessLog.addColumn(a -> a.role() == null ? "" : getTranslation("role." + a.role())).setHeader(getTranslation("access.role")).setAutoWidth(true);
         accessLog.addColumn(kr.anshim.api.ProtectedAccess::householdId).setHeader(getTranslation("access.household")).setAutoWidth(true);
         accessLog.addColumn(a -> a.incidentId().toString().substring(0, 8)).setHeader(getTranslation("access.incident")).setAutoWidth(true);
+        accessLog.addColumn(a -> getTranslation("access.what." + (a.what() == null ? "RECORD" : a.what())))
+                .setHeader(getTranslation("access.what")).setAutoWidth(true);
         com.vaadin.flow.component.button.Button reload = new com.vaadin.flow.component.button.Button(
                 getTranslation("access.reload"), click -> loadAccessLog());
         reload.setId("protected-access-reload");

@@ -39,6 +39,17 @@ public class FakeScreenData extends ScreenData {
     public volatile List<UserAccount> accounts = List.of();
     public volatile List<DeviceSummary> wardDevices = List.of();
 
+    /** No snapshots unless a test says otherwise. */
+    @Override
+    public Mono<List<kr.anshim.api.SnapshotView>> snapshots(AnshimUser user, UUID incident) {
+        return Mono.just(List.of());
+    }
+
+    @Override
+    public Mono<byte[]> evidence(AnshimUser user, UUID incident) {
+        return Mono.error(new IllegalStateException("no evidence export in this test"));
+    }
+
     public FakeScreenData() {
         super(null);
     }

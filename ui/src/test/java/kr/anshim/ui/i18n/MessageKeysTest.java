@@ -103,6 +103,10 @@ class MessageKeysTest {
         ALARM_REFUSALS.forEach(v -> keys.add("alarm.refused." + v));
         Arrays.stream(kr.anshim.api.ShelveRequest.Target.values()).forEach(v -> keys.add("shelve.target." + v.name()));
         kr.anshim.ui.alarm.ProcedureEditor.PROTECTIONS.forEach(v -> keys.add("procedure.protection." + v));
+        // issue 13: a door camera's snapshot refusals and what an access-log row says was read
+        Arrays.stream(kr.anshim.api.SnapshotRefusal.values()).forEach(v -> keys.add("snapshot.refused." + v.name()));
+        List.of(kr.anshim.api.ProtectedAccess.RECORD, kr.anshim.api.ProtectedAccess.SNAPSHOT, kr.anshim.api.ProtectedAccess.EXPORT)
+                .forEach(v -> keys.add("access.what." + v));
         return keys;
     }
 

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * kind's {@code ANY} one. Every step checked off and every procedure saved is in the alarm audit.
  */
 @Component
-class Procedures {
+public class Procedures {
 
     static final int MOST_STEPS = 20;
     static final int LONGEST_TEXT = 200;
@@ -63,7 +63,8 @@ class Procedures {
                 .map((Readable row) -> procedure(row)).all());
     }
 
-    Mono<ProcedureChecklist> checklist(Caller caller, UUID incidentId) {
+    /** The incident's checklist, if it is in the caller's wards. */
+    public Mono<ProcedureChecklist> checklist(Caller caller, UUID incidentId) {
         return visible(caller, incidentId).flatMap(this::checklist);
     }
 

@@ -19,7 +19,8 @@ import reactor.core.scheduler.Scheduler;
 import java.util.Iterator;
 
 /**
- * One device or gateway connection. The three intake routes are answered here, one {@link Ack}
+ * One device or gateway connection. The three intake routes and {@code device.snapshot} (a path of
+ * its own, {@link SnapshotIntake}) are answered here, one {@link Ack}
  * per frame, whatever the frame holds (empty, not JSON, too large): no frame can end a channel or
  * go unanswered, and nothing passes through a generic decoder that could drop or fail it. Other
  * routes (a gateway's responder positions) go to the annotated controllers.
@@ -33,17 +34,19 @@ final class DeviceSocket extends RSocketProxy {
     private final String metadataMimeType;
     private final DeviceIngest ingest;
     private final HeartbeatIngest heartbeats;
+    private final SnapshotIntake snapshots;
     private final ConnectionBudget budget;
     private final ChannelCredit credit;
     private final Scheduler sender;
 
     DeviceSocket(RSocket routes, Caller caller, String metadataMimeType, DeviceIngest ingest, HeartbeatIngest heartbeats,
-                 ConnectionBudget budget, ChannelCredit credit, Scheduler sender) {
+                 SnapshotIntake snapshots, ConnectionBudget budget, ChannelCredit credit, Scheduler sender) {
         super(routes);
         this.caller = caller;
         this.metadataMimeType = metadataMimeType;
         this.ingest = ingest;
         this.heartbeats = heartbeats;
+        this.snapshots = snapshots;
         this.budget = budget;
         this.credit = credit;
         this.sender = sender;
@@ -51,10 +54,14 @@ final class DeviceSocket extends RSocketProxy {
 
     @Override
     public Mono<Payload> requestResponse(Payload payload) {
-        if (!Routes.ALARM.equals(route(payload))) {
-            return super.requestResponse(payload);
+        String route = route(payload);
+        if (Routes.ALARM.equals(route)) {
+            return ingest.accept(take(payload), caller, budget, false).map(this::encode);
         }
-        return ingest.accept(take(payload), caller, budget, false).map(this::encode);
+        if (Routes.SNAPSHOT.equals(route)) {
+            return snapshots.accept(take(payload), caller).map(this::encode);
+        }
+        return super.requestResponse(payload);
     }
 
     @Override

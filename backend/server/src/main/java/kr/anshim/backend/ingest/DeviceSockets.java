@@ -21,14 +21,16 @@ class DeviceSockets implements DeviceResponder, DisposableBean {
 
     private final DeviceIngest ingest;
     private final HeartbeatIngest heartbeats;
+    private final SnapshotIntake snapshots;
     private final int perConnection;
     private final ChannelCredit credit;
 
-    DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats,
+    DeviceSockets(DeviceIngest ingest, HeartbeatIngest heartbeats, SnapshotIntake snapshots,
                   @Value("${anshim.ingest.max-in-flight-per-connection:1000}") int perConnection,
                   @Value("${anshim.ingest.channel-read-ahead:4096}") int channelReadAhead, MeterRegistry meters) {
         this.ingest = ingest;
         this.heartbeats = heartbeats;
+        this.snapshots = snapshots;
         this.perConnection = perConnection;
         this.credit = new ChannelCredit(ingest::admittedAtOnce, Math.min(perConnection, channelReadAhead));
         meters.gauge("anshim.ingest.channels.open", credit, ChannelCredit::openChannels);
@@ -37,7 +39,7 @@ class DeviceSockets implements DeviceResponder, DisposableBean {
 
     @Override
     public RSocket responderFor(Caller caller, String metadataMimeType, RSocket routes) {
-        return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats,
+        return new DeviceSocket(routes, caller, metadataMimeType, ingest, heartbeats, snapshots,
                 new ConnectionBudget(perConnection), credit, sender);
     }
 

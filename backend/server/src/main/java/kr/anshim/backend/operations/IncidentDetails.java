@@ -54,15 +54,27 @@ class IncidentDetails {
     }
 
     Mono<IncidentDetail> detail(UUID id, Caller caller) {
-        return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byIdForScreens(id))
-                .filter(incident -> caller.sees(incident.wardCode()))
-                .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
-                .flatMap(incident -> incident.householdId() == null
-                        ? Mono.just(new IncidentDetail(ScreenViews.forCaller(caller, incident.view()), null, false, false, null, null, null, devices(incident)))
-                        : household(incident, caller));
+        return visible(id, caller).flatMap(incident -> detail(incident, caller, true));
     }
 
-    private Mono<IncidentDetail> household(Incident incident, Caller caller) {
+    /** The incident, its latest state, if it is in the caller's wards; else an error saying so. */
+    Mono<Incident> visible(UUID id, Caller caller) {
+        return correlator.openIncident(id).map(Mono::just).orElseGet(() -> incidents.byIdForScreens(id))
+                .filter(incident -> caller.sees(incident.wardCode()))
+                .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")));
+    }
+
+    /**
+     * The panel's data for {@code caller}, masked as it must be; {@code logged}: an unmasked read of a
+     * protected person's record is written to the access log first (the evidence export logs its own).
+     */
+    Mono<IncidentDetail> detail(Incident incident, Caller caller, boolean logged) {
+        return incident.householdId() == null
+                ? Mono.just(new IncidentDetail(ScreenViews.forCaller(caller, incident.view()), null, false, false, null, null, null, devices(incident)))
+                : household(incident, caller, logged);
+    }
+
+    private Mono<IncidentDetail> household(Incident incident, Caller caller, boolean logged) {
         return db.sql("select protected_person, contact_name, contact_phone, address from household where id = $1")
                 .bind(0, incident.householdId())
                 .fetch().one()
@@ -76,7 +88,7 @@ class IncidentDetails {
                     IncidentDetail detail = new IncidentDetail(view, incident.householdId(), protectedPerson, mask,
                             mask ? Masking.name(name) : name, mask ? Masking.phone(phone) : phone,
                             mask ? Masking.address(address) : address, devices(incident));
-                    return protectedPerson && !mask
+                    return protectedPerson && !mask && logged
                             ? accessLog.record(caller, incident.householdId(), incident.id()).thenReturn(detail)
                             : Mono.just(detail);
                 });

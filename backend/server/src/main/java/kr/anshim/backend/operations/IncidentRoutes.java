@@ -6,6 +6,7 @@ import kr.anshim.api.IncidentDetail;
 import kr.anshim.backend.incident.IncidentStore;
 import kr.anshim.api.ProtectedAccess;
 import kr.anshim.api.Routes;
+import kr.anshim.api.SnapshotView;
 import kr.anshim.backend.security.Role;
 import kr.anshim.api.TransitionView;
 import kr.anshim.backend.incident.AuditTrail;
@@ -30,9 +31,13 @@ class IncidentRoutes {
     private final IncidentDetails details;
     private final ProtectedAccessLog accessLog;
     private final BulkAcknowledgement bulk;
+    private final IncidentSnapshots snapshots;
+    private final EvidenceExports exports;
 
     IncidentRoutes(IncidentCommands commands, AuditTrail audit, IncidentStore incidents, IncidentDetails details,
-                   ProtectedAccessLog accessLog, BulkAcknowledgement bulk) {
+                   ProtectedAccessLog accessLog, BulkAcknowledgement bulk, IncidentSnapshots snapshots, EvidenceExports exports) {
+        this.snapshots = snapshots;
+        this.exports = exports;
         this.bulk = bulk;
         this.commands = commands;
         this.audit = audit;
@@ -73,30 +78,38 @@ class IncidentRoutes {
 
     /** What {@code read} gives for the incident, if it is in the caller's wards; else an error saying so. */
     private <T> Flux<T> inCallersWards(String incidentId, java.util.function.Function<UUID, Flux<T>> read) {
-        return Callers.require(USER).flatMapMany(caller -> {
-            UUID id;
-            try {
-                id = UUID.fromString(incidentId.replace("\"", "").strip());
-            } catch (IllegalArgumentException e) {
-                return Flux.error(new MessagingException("not an incident id: " + incidentId));
-            }
-            return incidents.byIdForScreens(id)
-                    .filter(incident -> caller.sees(incident.wardCode()))
-                    .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards")))
-                    .flatMapMany(incident -> read.apply(id));
-        });
+        return Callers.require(USER).flatMapMany(caller -> id(incidentId)
+                .flatMap(id -> incidents.byIdForScreens(id)
+                        .filter(incident -> caller.sees(incident.wardCode()))
+                        .switchIfEmpty(Mono.error(new MessagingException("no incident " + id + " in your wards"))))
+                .flatMapMany(incident -> read.apply(incident.id())));
     }
 
     @MessageMapping(Routes.INCIDENT_DETAIL)
     Mono<IncidentDetail> detail(String incidentId) {
-        return Callers.require(USER).flatMap(caller -> {
-            UUID id;
-            try {
-                id = UUID.fromString(incidentId.replace("\"", "").strip());
-            } catch (IllegalArgumentException e) {
-                return Mono.error(new MessagingException("not an incident id: " + incidentId));
-            }
-            return details.detail(id, caller);
-        });
+        return Callers.require(USER).flatMap(caller -> id(incidentId).flatMap(id -> details.detail(id, caller)));
+    }
+
+    /** The newest snapshots, a protected person's door hidden or logged like the address ({@link IncidentSnapshots}). */
+    @MessageMapping(Routes.INCIDENT_SNAPSHOTS)
+    Flux<SnapshotView> snapshots(String incidentId) {
+        return Callers.require(USER).flatMapMany(caller -> id(incidentId)
+                .flatMap(id -> details.visible(id, caller))
+                .flatMap(incident -> snapshots.forCaller(incident, caller, IncidentSnapshots.SHOWN, true))
+                .flatMapIterable(list -> list));
+    }
+
+    /** The evidence ZIP in chunks; who may export and what is logged: {@link EvidenceExports}. */
+    @MessageMapping(Routes.INCIDENT_EXPORT)
+    Flux<byte[]> export(String incidentId) {
+        return Callers.require(USER).flatMapMany(caller -> id(incidentId).flatMapMany(id -> exports.export(id, caller)));
+    }
+
+    private static Mono<UUID> id(String incidentId) {
+        try {
+            return Mono.just(UUID.fromString(incidentId.replace("\"", "").strip()));
+        } catch (IllegalArgumentException e) {
+            return Mono.error(new MessagingException("not an incident id: " + incidentId));
+        }
     }
 }

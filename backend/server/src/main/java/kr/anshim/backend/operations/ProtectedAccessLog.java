@@ -33,20 +33,25 @@ class ProtectedAccessLog {
     }
 
     Mono<Void> record(Caller caller, String householdId, UUID incidentId) {
+        return record(caller, householdId, incidentId, ProtectedAccess.RECORD);
+    }
+
+    /** One unmasked read of {@code what} ({@link ProtectedAccess#RECORD}, {@code SNAPSHOT}, {@code EXPORT}). */
+    Mono<Void> record(Caller caller, String householdId, UUID incidentId, String what) {
         String reader = caller.kind() == ConnectionCredentials.Kind.USER ? caller.id()
                 : caller.kind().name().toLowerCase() + ":" + caller.id();
-        var spec = db.sql("insert into protected_access (at, reader, role, household_id, incident_id) values ($1, $2, $3, $4, $5)")
+        var spec = db.sql("insert into protected_access (at, reader, role, household_id, incident_id, what) values ($1, $2, $3, $4, $5, $6)")
                 .bind(0, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .bind(1, reader);
         spec = caller.role() == null ? spec.bindNull(2, String.class) : spec.bind(2, caller.role().name());
-        return spec.bind(3, householdId).bind(4, incidentId).then();
+        return spec.bind(3, householdId).bind(4, incidentId).bind(5, what).then();
     }
 
     Flux<ProtectedAccess> newestFirst() {
-        return db.sql("select at, reader, role, household_id, incident_id from protected_access order by id desc limit " + SHOWN)
+        return db.sql("select at, reader, role, household_id, incident_id, what from protected_access order by id desc limit " + SHOWN)
                 .map((row, meta) -> new ProtectedAccess(row.get("at", OffsetDateTime.class).toInstant(),
                         row.get("reader", String.class), row.get("role", String.class),
-                        row.get("household_id", String.class), row.get("incident_id", UUID.class)))
+                        row.get("household_id", String.class), row.get("incident_id", UUID.class), row.get("what", String.class)))
                 .all();
     }
 }

@@ -12,6 +12,6 @@ class RSocketSecurityConfiguration {
                                                     @org.springframework.beans.factory.annotation.Value("${anshim.connections.max-open-requests:1024}") int maxOpenRequests) {
         return server -> server.interceptors(registry -> registry.forSocketAcceptor(authentication)
                         .forRequestsInResponder(connection -> new OpenRequests(maxOpenRequests, connection)))
-                .maxInboundPayloadSize(kr.anshim.backend.RSocketTransportConfiguration.MAX_FRAME);
+                .maxInboundPayloadSize(kr.anshim.backend.RSocketTransportConfiguration.MAX_PAYLOAD);
     }
 }

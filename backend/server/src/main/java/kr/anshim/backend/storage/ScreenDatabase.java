@@ -28,18 +28,23 @@ public class ScreenDatabase implements DisposableBean {
     ScreenDatabase(R2dbcProperties r2dbc,
                    @Value("${anshim.db.screen-pool.max-size:8}") int maxSize,
                    @Value("${anshim.db.screen-pool.acquire-timeout:PT3S}") Duration acquireTimeout) {
+        this.pool = pool(r2dbc, "screens", maxSize, acquireTimeout);
+        this.client = DatabaseClient.create(pool);
+    }
+
+    /** A pool of its own on the configured database, apart from intake's primary pool. */
+    static ConnectionPool pool(R2dbcProperties r2dbc, String name, int maxSize, Duration acquireTimeout) {
         ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbc.getUrl()).mutate()
                 .option(ConnectionFactoryOptions.USER, r2dbc.getUsername())
                 .option(ConnectionFactoryOptions.PASSWORD, r2dbc.getPassword() == null ? "" : r2dbc.getPassword())
                 .build();
-        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options))
-                .name("screens")
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options))
+                .name(name)
                 .initialSize(1)
                 .maxSize(maxSize)
                 .maxAcquireTime(acquireTimeout)
                 .maxIdleTime(Duration.ofMinutes(10))
                 .build());
-        this.client = DatabaseClient.create(pool);
     }
 
     public DatabaseClient client() {

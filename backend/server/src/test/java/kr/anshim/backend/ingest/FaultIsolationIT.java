@@ -373,8 +373,23 @@ class FaultIsolationIT {
                 .as("another connection of the same gateway still works").isEqualTo(Ack.Outcome.STORED);
     }
 
-    /** A raw RSocket connection: a valid SETUP, then requests whose first fragment says more follows, and none ever does. */
+    @Test
+    void a_sender_that_parks_more_than_its_reassembly_budget_in_unfinished_fragments_is_disconnected() throws Exception {
+        int fragment = 60 * 1024;
+        assertThat(closedAfterUnfinishedRequests(10, fragment, 3_000)).as("positive control: 600 KiB of unfinished fragments")
+                .isFalse();
+        assertThat(closedAfterUnfinishedRequests(80, fragment, 15_000))
+                .as("4.7 MiB of unfinished fragments, past the 16 snapshots' worth a connection may hold").isTrue();
+        assertThat(send(motion(UUID.randomUUID(), cameras.get(19).id(), "{}")).outcome())
+                .as("another connection of the same gateway still works").isEqualTo(Ack.Outcome.STORED);
+    }
+
     private boolean closedAfterUnfinishedRequests(int requests, int waitMillis) throws Exception {
+        return closedAfterUnfinishedRequests(requests, 1024, waitMillis);
+    }
+
+    /** A raw RSocket connection: a valid SETUP, then requests whose first fragment says more follows, and none ever does. */
+    private boolean closedAfterUnfinishedRequests(int requests, int fragmentBytes, int waitMillis) throws Exception {
         String credentials = "{\"kind\":\"GATEWAY\",\"id\":\"" + DemoCity.DEMO_GATEWAY_ID + "\",\"token\":\""
                 + DemoCity.demoToken(DemoCity.DEMO_GATEWAY_ID) + "\"}";
         try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
@@ -384,7 +399,7 @@ class FaultIsolationIT {
             write(out, io.rsocket.frame.SetupFrameCodec.encode(alloc, false, 20_000, 90_000,
                     "message/x.rsocket.composite-metadata.v0", "application/json",
                     io.rsocket.util.DefaultPayload.create(credentials)));
-            byte[] fragment = new byte[1024];
+            byte[] fragment = new byte[fragmentBytes];
             // keepalive frames keep arriving on an open connection: only a close inside the wait counts
             long deadline = System.nanoTime() + waitMillis * 1_000_000L;
             try {
