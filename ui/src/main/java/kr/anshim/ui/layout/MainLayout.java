@@ -60,10 +60,9 @@ public class MainLayout extends AppLayout {
 
     private String wards(AnshimUser user) {
         if (user.role().equals("SUPERVISOR")) {
-            return "25개 자치구 · all wards";
+            return getTranslation("layout.all_wards");
         }
-        return user.wards().stream().map(code -> Wards.seoul().byCode(code).map(w -> w.nameKo()).orElse(code))
-                .collect(Collectors.joining(", "));
+        return user.wards().stream().map(kr.anshim.ui.IncidentTexts::ward).collect(Collectors.joining(", "));
     }
 
     private static void switchLanguage() {
