@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import kr.anshim.api.Wards;
 import kr.anshim.ui.i18n.TranslationProvider;
 import kr.anshim.ui.security.AnshimUser;
 import kr.anshim.ui.security.CurrentUser;
