@@ -196,13 +196,25 @@ class RoleScreensIT {
         _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("close-reason")).setValue("resident phoned again");
         button("close-confirm").click();
 
-        waitFor(() -> _get(HorizontalLayout.class, spec -> spec.withId("incident-status")).getElement().getTextRecursively()
-                .contains("확인"));
+        waitFor(() -> !panelText().contains("처리 완료 ·")
+                || !com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.notification.Notification.class).isEmpty());
+        assertThat(panelText()).as("refusal: " + refusalText()).contains("확인");
         waitFor(() -> _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
                 .getElement().getTextRecursively().contains("재개 → 확인"));
         assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
                 .getElement().getTextRecursively()).contains("처리 완료에서 재개").contains("resident phoned again");
         assertThat(buttons("action-reopen")).as("open again").isEmpty();
+    }
+
+    private static String panelText() {
+        return _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
+                .getElement().getTextRecursively();
+    }
+
+    private static String refusalText() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.notification.Notification.class).stream()
+                .map(n -> n.getElement().getProperty("text", "") + n.getElement().getTextRecursively())
+                .toList().toString();
     }
 
     private static int rowOf(Grid<IncidentView> grid, IncidentView incident) {
