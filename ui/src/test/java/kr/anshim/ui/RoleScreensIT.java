@@ -170,6 +170,7 @@ class RoleScreensIT {
         // an ordinary household's camera no other test of this class drives
         send("DC-11440-0006", "TAMPER");
         signIn("op.mapo");
+        UI.getCurrent().setLocale(kr.anshim.ui.i18n.TranslationProvider.KOREAN); // the texts asserted below are Korean
         UI.getCurrent().navigate(ConsoleView.class);
         Grid<IncidentView> queue = _get(Grid.class, spec -> spec.withId("incident-queue"));
         waitFor(() -> items(queue).stream().anyMatch(i -> "H-11440-0006".equals(i.householdId())));
