@@ -197,14 +197,18 @@ class RoleScreensIT {
         _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("close-reason")).setValue("resident phoned again");
         button("close-confirm").click();
 
-        waitFor(() -> !panelText().contains("처리 완료 ·")
+        waitFor(() -> statusText().contains(" · 확인")
                 || !com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.notification.Notification.class).isEmpty());
-        assertThat(panelText()).as("refusal: " + refusalText()).contains("확인");
+        assertThat(statusText()).as("refusal: " + refusalText()).contains(" · 확인");
         waitFor(() -> _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
                 .getElement().getTextRecursively().contains("재개 → 확인"));
         assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
                 .getElement().getTextRecursively()).contains("처리 완료에서 재개").contains("resident phoned again");
         assertThat(buttons("action-reopen")).as("open again").isEmpty();
+    }
+
+    private static String statusText() {
+        return _get(HorizontalLayout.class, spec -> spec.withId("incident-status")).getElement().getTextRecursively();
     }
 
     private static String panelText() {
