@@ -20,8 +20,11 @@ public final class IncidentTexts {
         return badge;
     }
 
+    /** The ward's name in the current UI's language (Korean where there is no UI, e.g. a log line). */
     public static String ward(String code) {
-        return Wards.seoul().byCode(code).map(w -> w.nameKo()).orElse(code);
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        boolean english = ui != null && ui.getLocale() != null && "en".equals(ui.getLocale().getLanguage());
+        return Wards.seoul().byCode(code).map(w -> english ? w.nameEn() : w.nameKo()).orElse(code);
     }
 
     public static String age(Instant openedAt, Instant now) {

@@ -164,6 +164,85 @@ class RoleScreensIT {
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(ConsoleView.class);
     }
 
+    /**
+     * Issue 11, finding 4 on screen: resolving offers the reopening at once; the 최근 종료 tab lists
+     * it; the panel's Reopen asks for a reason and the incident comes back, its timeline saying so.
+     */
+    @Test
+    void an_operator_reopens_a_resolved_incident_from_the_recently_closed_list_with_a_reason() {
+        // an ordinary household's camera no other test of this class drives
+        send("DC-11440-0006", "TAMPER");
+        signIn("op.mapo");
+        UI.getCurrent().setLocale(kr.anshim.ui.i18n.TranslationProvider.KOREAN); // the texts asserted below are Korean
+        UI.getCurrent().navigate(ConsoleView.class);
+        Grid<IncidentView> queue = _get(Grid.class, spec -> spec.withId("incident-queue"));
+        waitFor(() -> items(queue).stream().anyMatch(i -> "H-11440-0006".equals(i.householdId())));
+        IncidentView raised = items(queue).stream().filter(i -> "H-11440-0006".equals(i.householdId())).findFirst().orElseThrow();
+        assertThat(raised.status()).isEqualTo(kr.anshim.api.IncidentStatus.NEW);
+        queue.select(raised);
+        button("action-acknowledge").click();
+        waitFor(() -> button("action-resolve").isEnabled());
+        assertThat(buttons("action-reopen")).as("open: nothing to reopen").isEmpty();
+        button("action-resolve").click();
+        _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("close-outcome")).setValue("SUSPECT_GONE");
+        _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("close-reason")).setValue("nobody at the door");
+        button("close-confirm").click();
+        waitFor(() -> !buttons("action-reopen").isEmpty());
+
+        com.vaadin.flow.component.tabs.Tab closedTab = _get(com.vaadin.flow.component.tabs.Tab.class, spec -> spec.withId("tab-closed"));
+        ((com.vaadin.flow.component.tabs.Tabs) closedTab.getParent().orElseThrow()).setSelectedTab(closedTab);
+        Grid<IncidentView> closed = _get(Grid.class, spec -> spec.withId("recently-closed"));
+        waitFor(() -> items(closed).stream().anyMatch(i -> i.id().equals(raised.id())));
+        assertThat(items(closed)).extracting(IncidentView::wardCode).containsOnly("11440");
+        com.github.mvysny.kaributesting.v10.GridKt._clickItem(closed, rowOf(closed, raised), 1, false, false, false, false);
+        button("action-reopen").click();
+        assertThat(button("close-confirm").isEnabled()).as("no reason yet").isFalse();
+        _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("close-reason")).setValue("resident phoned again");
+        button("close-confirm").click();
+
+        waitFor(() -> statusText().contains(" · 확인")
+                || !com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.notification.Notification.class).isEmpty());
+        assertThat(statusText()).as("refusal: " + refusalText()).contains(" · 확인");
+        waitFor(() -> _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
+                .getElement().getTextRecursively().contains("재개 → 확인"));
+        assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
+                .getElement().getTextRecursively()).contains("처리 완료에서 재개").contains("resident phoned again");
+        assertThat(buttons("action-reopen")).as("open again").isEmpty();
+    }
+
+    private static String statusText() {
+        return _get(HorizontalLayout.class, spec -> spec.withId("incident-status")).getElement().getTextRecursively();
+    }
+
+    private static String panelText() {
+        return _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("incident-panel"))
+                .getElement().getTextRecursively();
+    }
+
+    private static String refusalText() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.notification.Notification.class).stream()
+                .map(n -> n.getElement().getProperty("text", "") + n.getElement().getTextRecursively())
+                .toList().toString();
+    }
+
+    private static int rowOf(Grid<IncidentView> grid, IncidentView incident) {
+        List<IncidentView> rows = items(grid);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(incident.id())) {
+                return i;
+            }
+        }
+        throw new AssertionError("not listed: " + incident.id());
+    }
+
+    private static com.vaadin.flow.component.button.Button button(String id) {
+        return _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId(id));
+    }
+
+    private static List<com.vaadin.flow.component.button.Button> buttons(String id) {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.button.Button.class, spec -> spec.withId(id));
+    }
+
     private void freshSession() {
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();

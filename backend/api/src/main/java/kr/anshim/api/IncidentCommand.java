@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param responderId        the responder for {@code DISPATCH}
  * @param residentRequested  for {@code DISPATCH}: the resident asked for it (else alarm-triggered); null = infer from the signals
  * @param crimeRiskConfirmed for {@code DISPATCH}: a crime risk was confirmed (waives the resident's fee)
- * @param note               free text, required for {@code NOTE}
+ * @param note               free text, required for {@code NOTE} and (the reason) for {@code REOPEN}
  */
 public record IncidentCommand(UUID incidentId, Action action, String actor, String value, String responderId,
                               Boolean residentRequested, boolean crimeRiskConfirmed, String note) {
@@ -24,7 +24,9 @@ public record IncidentCommand(UUID incidentId, Action action, String actor, Stri
     public static final String BULK = "BULK";
 
     public enum Action {
-        ACKNOWLEDGE, DISPATCH, EN_ROUTE, ON_SCENE, RESOLVE, FALSE_ALARM, CANCEL, NOTE, CALL_112, CALLBACK
+        ACKNOWLEDGE, DISPATCH, EN_ROUTE, ON_SCENE, RESOLVE, FALSE_ALARM, CANCEL, NOTE, CALL_112, CALLBACK,
+        /** A person takes a resolved or false-alarm incident back within the grace period; the note (the reason) is required. */
+        REOPEN
     }
 
     public static IncidentCommand of(UUID incidentId, Action action, String actor) {

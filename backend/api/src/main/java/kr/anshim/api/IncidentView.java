@@ -37,18 +37,30 @@ import java.util.UUID;
  *                   prowler incident spanning several doors; screens group a flood of alarms by it
  * @param next       what the receiving user may do next (worked out by the backend for that user's
  *                   role); {@link NextSteps#NONE} where no user is addressed
+ * @param closedAt   when it ended (resolved, false alarm, cancelled), else null
  */
 public record IncidentView(UUID id, String wardCode, double latitude, double longitude, IncidentKind kind,
                            Severity severity, int score, IncidentStatus status, DeviceFamily family, SignalType lastSignal,
                            int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
                            Call112Status call112, CallbackStatus callback, Outcome outcome, long version,
                            boolean protectedPerson, boolean escalated, int households, String householdId,
-                           NextSteps next) {
+                           NextSteps next, Instant closedAt) {
 
     public IncidentView {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         next = next == null ? NextSteps.NONE : next;
         households = Math.max(households, 1);
+    }
+
+    /** An incident not known to have ended. */
+    public IncidentView(UUID id, String wardCode, double latitude, double longitude, IncidentKind kind,
+                        Severity severity, int score, IncidentStatus status, DeviceFamily family, SignalType lastSignal,
+                        int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
+                        Call112Status call112, CallbackStatus callback, Outcome outcome, long version,
+                        boolean protectedPerson, boolean escalated, int households, String householdId, NextSteps next) {
+        this(id, wardCode, latitude, longitude, kind, severity, score, status, family, lastSignal, signals, openedAt,
+                updatedAt, reasons, call112, callback, outcome, version, protectedPerson, escalated, households, householdId,
+                next, null);
     }
 
     /** An incident at no protected person's home, of one household, not escalated, for nobody in particular. */
@@ -57,28 +69,28 @@ public record IncidentView(UUID id, String wardCode, double latitude, double lon
                         int signals, Instant openedAt, Instant updatedAt, List<String> reasons,
                         Call112Status call112, CallbackStatus callback, Outcome outcome, long version) {
         this(id, wardCode, latitude, longitude, kind, severity, score, status, family, lastSignal, signals, openedAt,
-                updatedAt, reasons, call112, callback, outcome, version, false, false, 1, null, NextSteps.NONE);
+                updatedAt, reasons, call112, callback, outcome, version, false, false, 1, null, NextSteps.NONE, null);
     }
 
     /** The same incident shown at another position (a coarsened one). */
     public IncidentView at(double newLatitude, double newLongitude) {
         return new IncidentView(id, wardCode, newLatitude, newLongitude, kind, severity, score, status, family,
                 lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
-                escalated, households, householdId, next);
+                escalated, households, householdId, next, closedAt);
     }
 
     /** The same incident without its household id: for a screen that may not link it to a protected person's home. */
     public IncidentView withoutHousehold() {
         return new IncidentView(id, wardCode, latitude, longitude, kind, severity, score, status, family,
                 lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
-                escalated, households, null, next);
+                escalated, households, null, next, closedAt);
     }
 
     /** The same incident with what its receiver may do next. */
     public IncidentView with(NextSteps steps) {
         return new IncidentView(id, wardCode, latitude, longitude, kind, severity, score, status, family,
                 lastSignal, signals, openedAt, updatedAt, reasons, call112, callback, outcome, version, protectedPerson,
-                escalated, households, householdId, steps);
+                escalated, households, householdId, steps, closedAt);
     }
 
     /** A prowler seen at several households' doors, so it belongs to no one household. */

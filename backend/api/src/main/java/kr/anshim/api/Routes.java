@@ -106,6 +106,13 @@ public final class Routes {
      */
     public static final String INCIDENTS_ACKNOWLEDGE = "incidents.acknowledge";
 
+    /**
+     * Request-stream, operators and supervisors: the resolved and false-alarm incidents of the caller's
+     * wards that a person may still reopen (closed within the grace period), newest first, each an
+     * {@link IncidentView} whose {@link NextSteps} offer {@code REOPEN} until {@link NextSteps#reopenUntil()}.
+     */
+    public static final String INCIDENTS_RECENTLY_CLOSED = "incidents.recently-closed";
+
     /** Request-stream: an incident's audit trail, oldest first ({@link TransitionView}). */
     public static final String INCIDENT_HISTORY = "incident.history";
 

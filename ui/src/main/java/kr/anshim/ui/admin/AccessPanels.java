@@ -47,7 +47,7 @@ public final class AccessPanels {
         grid.addComponentColumn(s -> {
             Button end = new Button(t(owner, "access.sessions.end"), click -> {
                 UI ui = UI.getCurrent();
-                data.endSession(admin, s.id()).subscribe(null, error -> ui.access(() -> failed(error)),
+                data.endSession(admin, s.id()).subscribe(null, error -> ui.access(() -> failed(owner, error)),
                         () -> ui.access(() -> {
                             Notification.show(t(owner, "access.sessions.ended") + ": " + s.username());
                             load[0].run();
@@ -58,7 +58,7 @@ public final class AccessPanels {
         });
         load[0] = () -> {
             UI ui = UI.getCurrent();
-            data.sessions(admin).subscribe(list -> ui.access(() -> grid.setItems(list)), error -> ui.access(() -> failed(error)));
+            data.sessions(admin).subscribe(list -> ui.access(() -> grid.setItems(list)), error -> ui.access(() -> failed(owner, error)));
         };
         grid.addAttachListener(attach -> load[0].run());
         return new VerticalLayout(new H3(t(owner, "access.sessions")), grid);
@@ -82,7 +82,7 @@ public final class AccessPanels {
                 data.approve(user, g.id()).subscribe(done -> ui.access(() -> {
                     Notification.show(t(owner, "access.grants.approved") + ": " + done.username());
                     load[0].run();
-                }), error -> ui.access(() -> failed(error)));
+                }), error -> ui.access(() -> failed(owner, error)));
             });
             approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             approve.setEnabled(g.state().equals("PENDING") && user.role().equals("SUPERVISOR")
@@ -91,7 +91,7 @@ public final class AccessPanels {
         });
         load[0] = () -> {
             UI ui = UI.getCurrent();
-            data.grants(user).subscribe(list -> ui.access(() -> grid.setItems(list)), error -> ui.access(() -> failed(error)));
+            data.grants(user).subscribe(list -> ui.access(() -> grid.setItems(list)), error -> ui.access(() -> failed(owner, error)));
         };
         grid.addAttachListener(attach -> load[0].run());
         return new VerticalLayout(new H3(t(owner, "access.grants")), grid);
@@ -110,20 +110,20 @@ public final class AccessPanels {
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader(t(owner, "access.audit.detail"));
         grid.addAttachListener(attach -> {
             UI ui = UI.getCurrent();
-            data.adminAudit(user).subscribe(list -> ui.access(() -> grid.setItems(list)), error -> ui.access(() -> failed(error)));
+            data.adminAudit(user).subscribe(list -> ui.access(() -> grid.setItems(list)), error -> ui.access(() -> failed(owner, error)));
         });
         return new VerticalLayout(new H3(t(owner, "access.audit")), grid);
     }
 
-    /** Korean, then English, as everywhere a person reads. */
+    /** In the user's language (it was Korean and English side by side, whatever the language chosen). */
     static String t(Component owner, String key) {
-        String korean = owner.getTranslation(java.util.Locale.KOREAN, key);
-        String english = owner.getTranslation(java.util.Locale.ENGLISH, key);
-        return korean.equals(english) ? korean : korean + " · " + english;
+        return owner.getTranslation(key);
     }
 
-    static void failed(Throwable error) {
-        Notification.show("오류 · " + error.getMessage(), 5000, Notification.Position.TOP_CENTER)
+    /** A failed request, in the user's language; the backend's own words follow for the admin to act on. */
+    static void failed(Component owner, Throwable error) {
+        Notification.show(owner.getTranslation("admin.error", String.valueOf(error.getMessage())), 5000,
+                        Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,21 +44,20 @@ import java.util.List;
  * backend enforces all of it.
  */
 @Route(value = "admin", layout = MainLayout.class)
-@PageTitle("관리 · 안심 통합관제")
 @Menu(order = 4, title = "nav.admin")
 @RolesAllowed("ADMIN")
-public class AdminView extends VerticalLayout {
+public class AdminView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private final ScreenData data;
     private final AnshimUser admin;
     private final Grid<UserAccount> users = new Grid<>();
-    private final TextField username = new TextField("아이디 · Username");
-    private final TextField displayName = new TextField("이름 · Name");
-    private final PasswordField password = new PasswordField("새 비밀번호 · New password");
-    private final ComboBox<String> role = new ComboBox<>("역할 · Role", List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN", "OFFICER"));
-    private final MultiSelectComboBox<Ward> wards = new MultiSelectComboBox<>("자치구 · Wards");
-    private final Checkbox active = new Checkbox("사용 · Active", true);
-    private final ComboBox<Ward> deviceWard = new ComboBox<>("자치구 · Ward");
+    private final TextField username = new TextField(getTranslation("admin.username"));
+    private final TextField displayName = new TextField(getTranslation("admin.name"));
+    private final PasswordField password = new PasswordField(getTranslation("admin.new_password"));
+    private final ComboBox<String> role = new ComboBox<>(getTranslation("admin.role"), List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN", "OFFICER"));
+    private final MultiSelectComboBox<Ward> wards = new MultiSelectComboBox<>(getTranslation("admin.wards"));
+    private final Checkbox active = new Checkbox(getTranslation("admin.active"), true);
+    private final ComboBox<Ward> deviceWard = new ComboBox<>(getTranslation("admin.ward"));
     private final Grid<DeviceSummary> devices = new Grid<>();
     private final TextField deviceSearch = new TextField();
     private final Span devicePage = new Span();
@@ -80,11 +78,11 @@ public class AdminView extends VerticalLayout {
         this.admin = CurrentUser.require();
         users.setId("admin-users");
         users.addThemeVariants(GridVariant.LUMO_COMPACT);
-        users.addColumn(UserAccount::username).setHeader("아이디 · Username").setAutoWidth(true);
-        users.addColumn(UserAccount::displayName).setHeader("이름 · Name").setAutoWidth(true);
-        users.addColumn(u -> getTranslation("role." + u.role())).setHeader("역할 · Role").setAutoWidth(true);
-        users.addColumn(u -> String.join(", ", u.wards().stream().map(IncidentTexts::ward).toList())).setHeader("자치구 · Wards");
-        users.addColumn(u -> u.active() ? "✓" : "—").setHeader("사용 · Active");
+        users.addColumn(UserAccount::username).setHeader(getTranslation("admin.username")).setAutoWidth(true);
+        users.addColumn(UserAccount::displayName).setHeader(getTranslation("admin.name")).setAutoWidth(true);
+        users.addColumn(u -> getTranslation("role." + u.role())).setHeader(getTranslation("admin.role")).setAutoWidth(true);
+        users.addColumn(u -> String.join(", ", u.wards().stream().map(IncidentTexts::ward).toList())).setHeader(getTranslation("admin.wards"));
+        users.addColumn(u -> u.active() ? "✓" : "—").setHeader(getTranslation("admin.active"));
         users.setAllRowsVisible(true);
         users.asSingleSelect().addValueChangeListener(change -> edit(change.getValue()));
         newUser.setText(getTranslation("admin.user.new"));
@@ -92,9 +90,9 @@ public class AdminView extends VerticalLayout {
         newUser.addClickListener(click -> startNew());
         role.setItemLabelGenerator(r -> getTranslation("role." + r));
         wards.setItems(Wards.seoul().all());
-        wards.setItemLabelGenerator(w -> w.nameKo() + " " + w.nameEn());
+        wards.setItemLabelGenerator(w -> IncidentTexts.ward(w.code()));
         username.setId("admin-username");
-        Button save = new Button("저장 · Save", click -> save());
+        Button save = new Button(getTranslation("admin.save"), click -> save());
         save.setId("admin-save-user");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button unlock = new Button(AccessPanels.t(this, "access.unlock"), click -> unlock());
@@ -104,16 +102,16 @@ public class AdminView extends VerticalLayout {
         form.setWrap(true);
 
         deviceWard.setItems(Wards.seoul().all());
-        deviceWard.setItemLabelGenerator(w -> w.nameKo() + " " + w.nameEn());
+        deviceWard.setItemLabelGenerator(w -> IncidentTexts.ward(w.code()));
         deviceWard.addValueChangeListener(change -> loadDevices());
         devices.setId("admin-devices");
         devices.addThemeVariants(GridVariant.LUMO_COMPACT);
-        devices.addColumn(DeviceSummary::id).setHeader("기기 · Device").setAutoWidth(true);
-        devices.addColumn(d -> getTranslation("family." + d.family())).setHeader("종류 · Family");
-        devices.addColumn(DeviceSummary::householdId).setHeader("세대 · Household");
-        devices.addColumn(d -> d.revoked() ? "해지됨 · revoked" : "사용 중 · active").setHeader("상태 · State");
+        devices.addColumn(DeviceSummary::id).setHeader(getTranslation("admin.device")).setAutoWidth(true);
+        devices.addColumn(d -> getTranslation("family." + d.family())).setHeader(getTranslation("admin.family"));
+        devices.addColumn(DeviceSummary::householdId).setHeader(getTranslation("admin.household"));
+        devices.addColumn(d -> d.revoked() ? getTranslation("admin.revoked") : getTranslation("admin.active_2")).setHeader(getTranslation("admin.state"));
         devices.addComponentColumn(d -> {
-            Button revoke = new Button("해지 · Revoke", click -> confirmRevoke(d));
+            Button revoke = new Button(getTranslation("admin.revoke"), click -> confirmRevoke(d));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             revoke.setEnabled(!d.revoked());
             revoke.setId("revoke-" + d.id());
@@ -132,12 +130,11 @@ public class AdminView extends VerticalLayout {
         devicePage.setId("admin-devices-page");
         HorizontalLayout deviceBar = new HorizontalLayout(deviceWard, deviceSearch, previousPage, devicePage, nextPage);
         deviceBar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("관리 · Admin"),
-                new Paragraph("관리자는 사건 정보를 볼 수 없습니다 (최소 권한). · Admins do not see incidents (least privilege). "
-                        + "세대·기기 일괄 등록은 CSV 가져오기 (ANSHIM_REGISTRY_IMPORT_DIR). · Bulk registration: CSV import."),
-                new H3("사용자 · Users"), users, form, AccessPanels.sessions(this, data, admin),
+        add(new H2(getTranslation("admin.admin")),
+                new Paragraph(getTranslation("admin.least_privilege")),
+                new H3(getTranslation("admin.users")), users, form, AccessPanels.sessions(this, data, admin),
                 AccessPanels.grants(this, data, admin), AccessPanels.audit(this, data, admin),
-                new H3("기기 · Devices"), deviceBar, devices, new kr.anshim.ui.welfare.EnrolmentPanel(welfare, admin));
+                new H3(getTranslation("admin.devices")), deviceBar, devices, new kr.anshim.ui.welfare.EnrolmentPanel(welfare, admin));
         startNew();
     }
 
@@ -194,7 +191,7 @@ public class AdminView extends VerticalLayout {
         }
         (editing == null ? data.createUser(admin, account) : data.updateUser(admin, account)).subscribe(saved -> ui.access(() -> {
             password.clear();
-            Notification.show("저장됨 · saved: " + saved.username());
+            Notification.show(getTranslation("admin.saved", saved.username()));
             boolean privileged = account.role().equals("SUPERVISOR") || account.role().equals("ADMIN");
             boolean alreadyHeld = known.stream().anyMatch(u -> u.username().equals(account.username()) && u.role().equals(account.role()));
             if (privileged && !alreadyHeld) {
@@ -288,13 +285,18 @@ public class AdminView extends VerticalLayout {
     private void revoke(DeviceSummary device) {
         UI ui = UI.getCurrent();
         data.revoke(admin, device.id()).subscribe(revoked -> ui.access(() -> {
-            Notification.show("해지됨 · revoked: " + revoked.id());
+            Notification.show(getTranslation("admin.revoked.done", revoked.id()));
             loadDevices();
         }), error -> ui.access(() -> failed(error)));
     }
 
     private void failed(Throwable error) {
-        Notification.show("오류 · " + error.getMessage(), 5000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        AccessPanels.failed(this, error);
+    }
+
+    /** The browser tab's title, in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.admin");
     }
 }

@@ -69,6 +69,12 @@ public class ScreenData {
         return connections.of(user).route(Routes.INCIDENT_DETAIL).data(incident.toString()).retrieveMono(IncidentDetail.class);
     }
 
+    /** Operators and supervisors: the closed incidents of their wards they may still reopen, newest first. */
+    public Mono<List<kr.anshim.api.IncidentView>> recentlyClosed(AnshimUser user) {
+        return connections.of(user).route(Routes.INCIDENTS_RECENTLY_CLOSED).retrieveFlux(kr.anshim.api.IncidentView.class)
+                .collectList();
+    }
+
     public Mono<List<TransitionView>> history(AnshimUser user, UUID incident) {
         return connections.of(user).route(Routes.INCIDENT_HISTORY).data(incident.toString())
                 .retrieveFlux(TransitionView.class).collectList();

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.data.provider.ListDataProvider;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.router.Menu;
@@ -57,11 +56,10 @@ import java.util.UUID;
  * The banner keeps its place and selects the oldest unacknowledged critical incident.
  */
 @Route(value = "console", layout = MainLayout.class)
-@PageTitle("관제 콘솔 · 안심 통합관제")
 @Menu(order = 1, title = "nav.console")
 @RolesAllowed({"OPERATOR", "SUPERVISOR"})
 @JsModule("./anshim-alarm.js")
-public class ConsoleView extends VerticalLayout {
+public class ConsoleView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
     static final Duration SILENCE = Duration.ofMinutes(5);
@@ -84,6 +82,7 @@ public class ConsoleView extends VerticalLayout {
     private final Grid<IncidentView> queue = new Grid<>();
     private final WardMap map;
     private final IncidentPanel panel;
+    private final RecentlyClosedView closed;
     private final Button alert = new Button();
     private final Span status = new Span();
     private Disposable subscriptions = Disposables.composite();
@@ -107,6 +106,7 @@ public class ConsoleView extends VerticalLayout {
         boolean severalWards = user.role().equals("SUPERVISOR") || user.wards().size() != 1;
         this.tools = new QueueToolbar(severalWards, this::reshape, this::acknowledgeGroup);
         this.board = new ResponderBoardView(severalWards, open::get);
+        this.closed = new RecentlyClosedView(severalWards, panel::show);
         setSizeFull();
         setPadding(false);
         setSpacing(false);
@@ -135,20 +135,29 @@ public class ConsoleView extends VerticalLayout {
         queueTab.setId("tab-queue");
         com.vaadin.flow.component.tabs.Tab boardTab = new com.vaadin.flow.component.tabs.Tab(getTranslation("tab.board"));
         boardTab.setId("tab-board");
-        com.vaadin.flow.component.tabs.Tabs tabs = new com.vaadin.flow.component.tabs.Tabs(queueTab, boardTab);
+        com.vaadin.flow.component.tabs.Tab closedTab = new com.vaadin.flow.component.tabs.Tab(getTranslation("tab.closed"));
+        closedTab.setId("tab-closed");
+        com.vaadin.flow.component.tabs.Tabs tabs = new com.vaadin.flow.component.tabs.Tabs(queueTab, boardTab, closedTab);
         tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
         board.setVisible(false);
+        closed.setVisible(false);
         tabs.addSelectedChangeListener(change -> {
             boolean units = change.getSelectedTab() == boardTab;
+            boolean ended = change.getSelectedTab() == closedTab;
             board.setVisible(units);
-            tools.setVisible(!units);
-            queue.setVisible(!units);
+            closed.setVisible(ended);
+            tools.setVisible(!units && !ended);
+            queue.setVisible(!units && !ended);
+            if (ended) {
+                loadClosed();
+            }
         });
-        VerticalLayout left = new VerticalLayout(tabs, tools, queue, board);
+        VerticalLayout left = new VerticalLayout(tabs, tools, queue, board, closed);
         left.setPadding(false);
         left.setSpacing(false);
         left.setFlexGrow(1, queue);
         left.setFlexGrow(1, board);
+        left.setFlexGrow(1, closed);
         // the queue and the panel keep their widths; the map takes what is left (it shrank the queue to 429 px)
         left.setWidth("34%");
         left.setMinWidth("38rem");
@@ -401,6 +410,13 @@ public class ConsoleView extends VerticalLayout {
         subscriptions = Disposables.composite(incidents, responders, units, ages, flooding, connected);
     }
 
+    /** Read when the tab is opened: what may still be reopened changes by the minute, not by the live feed. */
+    private void loadClosed() {
+        UI ui = UI.getCurrent();
+        data.recentlyClosed(user).subscribe(list -> ui.access(() -> closed.show(list)),
+                error -> ui.access(() -> closed.show(List.of())));
+    }
+
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         subscriptions.dispose();
@@ -429,5 +445,11 @@ public class ConsoleView extends VerticalLayout {
         alert.setEnabled(critical > 0);
         Page page = UI.getCurrent().getPage();
         page.executeJs("window.anshimAlarm && window.anshimAlarm.set($0, $1)", (int) critical, (int) high);
+    }
+
+    /** The browser tab's title, in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.console");
     }
 }

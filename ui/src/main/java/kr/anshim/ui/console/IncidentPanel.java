@@ -46,7 +46,8 @@ import java.util.UUID;
  * from the keyboard (Alt+A acknowledge, Alt+D dispatch the first recommendation, Alt+E en route,
  * Alt+S on scene, Alt+N note, Alt+R resolve, Alt+F false alarm). Only the actions the incident may
  * take now are enabled ({@link NextActions}); resolve and false alarm ask for a reason (and resolve
- * for an outcome) in a dialog that names the incident, so neither closes one with a keystroke.
+ * for an outcome) in a dialog that names the incident, so neither closes one with a keystroke; a
+ * closed incident within the backend's grace period offers its reopening, with a reason, the same way.
  * A refusal is shown translated, one at a time.
  */
 class IncidentPanel extends VerticalLayout {
@@ -57,6 +58,7 @@ class IncidentPanel extends VerticalLayout {
 
     private final ScreenData data;
     private final AnshimUser user;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final Div content = new Div();
     private final TextArea note = new TextArea();
     private Notification refusal;
@@ -193,7 +195,7 @@ class IncidentPanel extends VerticalLayout {
     }
 
     private FlexLayout actions() {
-        Set<Action> legal = NextActions.legal(incident);
+        Set<Action> legal = NextActions.legal(incident, clock.instant());
         Button acknowledge = action("action.acknowledge", Action.ACKNOWLEDGE, Key.KEY_A, "action-acknowledge", legal);
         acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button enRoute = action("action.en_route", Action.EN_ROUTE, Key.KEY_E, "action-en-route", legal);
@@ -216,6 +218,14 @@ class IncidentPanel extends VerticalLayout {
         ComboBox<String> callback = statusBox("action.callback", "callback.", incident.callback().name(), NextActions.callback(incident),
                 Action.CALLBACK, "action-callback");
         FlexLayout buttons = new FlexLayout(acknowledge, enRoute, onScene, resolve, falseAlarm, call112, callback, note, addNote);
+        if (legal.contains(Action.REOPEN)) {
+            IncidentView target = incident;
+            Button reopen = new Button(getTranslation("action.reopen", TIME.format(target.next().reopenUntil())),
+                    click -> confirmClose(target, Action.REOPEN));
+            reopen.setId("action-reopen");
+            reopen.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            buttons.addComponentAsFirst(reopen);
+        }
         buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         buttons.getStyle().set("gap", "var(--lumo-space-s)");
         return buttons;
@@ -262,10 +272,16 @@ class IncidentPanel extends VerticalLayout {
         return button;
     }
 
+    /** Resolve, false alarm or reopen: each asks for the reason in a dialog that names the incident. */
     private void confirmClose(IncidentView target, Action action) {
+        String key = switch (action) {
+            case RESOLVE -> "resolve";
+            case REOPEN -> "reopen";
+            default -> "false_alarm";
+        };
         Dialog dialog = new Dialog();
         dialog.setId("close-dialog");
-        dialog.setHeaderTitle(getTranslation(action == Action.RESOLVE ? "close.resolve.title" : "close.false_alarm.title"));
+        dialog.setHeaderTitle(getTranslation("close." + key + ".title"));
         Span which = new Span(getTranslation("kind." + target.kind()) + " · " + IncidentTexts.ward(target.wardCode()) + " · "
                 + getTranslation("severity." + target.severity()) + " · " + TIME.format(target.openedAt()));
         ComboBox<String> outcome = new ComboBox<>(getTranslation("action.outcome"));
@@ -281,9 +297,12 @@ class IncidentPanel extends VerticalLayout {
         reason.setMaxLength(2000);
         reason.setWidthFull();
         reason.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
-        Button confirm = new Button(getTranslation(action == Action.RESOLVE ? "close.resolve.confirm" : "close.false_alarm.confirm"));
+        Button confirm = new Button(getTranslation("close." + key + ".confirm"));
         confirm.setId("close-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, action == Action.RESOLVE ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (action != Action.REOPEN) {
+            confirm.addThemeVariants(action == Action.RESOLVE ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        }
         confirm.setEnabled(false);
         Runnable check = () -> confirm.setEnabled(!reason.getValue().isBlank()
                 && (action != Action.RESOLVE || outcome.getValue() != null));

@@ -3,6 +3,7 @@ package kr.anshim.ui.console;
 import kr.anshim.api.IncidentCommand.Action;
 import kr.anshim.api.IncidentView;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,9 @@ import java.util.Set;
  * Which actions to offer on an incident: what the backend said this user may do next
  * ({@link IncidentView#next()}, worked out by its state machine for the user's role). The UI keeps
  * no copy of the state tables; it only narrows: once an incident has ended (resolved, false alarm,
- * cancelled) only a note is offered, although the backend would still take a 112 or call-back
- * step; an ended incident is history on this screen. The backend checks every command again.
+ * cancelled) only a note and, while the backend's grace period lasts, its reopening are offered,
+ * although the backend would still take a 112 or call-back step; an ended incident is history on
+ * this screen. The backend checks every command again.
  */
 public final class NextActions {
 
@@ -25,13 +27,21 @@ public final class NextActions {
 
     /** Every action the incident may take now. */
     public static Set<Action> legal(IncidentView incident) {
+        return legal(incident, Instant.now());
+    }
+
+    /** Every action the incident may take at {@code now}: reopening only until the grace period the backend gave ends. */
+    public static Set<Action> legal(IncidentView incident, Instant now) {
         Set<Action> offered = incident.next().actions();
         if (offered.isEmpty()) {
             return EnumSet.noneOf(Action.class);
         }
         Set<Action> legal = EnumSet.copyOf(offered);
         if (ended(incident)) {
-            legal.retainAll(EnumSet.of(Action.NOTE));
+            legal.retainAll(EnumSet.of(Action.NOTE, Action.REOPEN));
+        }
+        if (!incident.next().reopenableAt(now)) {
+            legal.remove(Action.REOPEN);
         }
         return legal;
     }

@@ -14,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * The incident's procedure (SOP) as a checklist: each step Korean first, then English; a step
+ * The incident's procedure (SOP) as a checklist: each step in the user's language; a step
  * checked off is sent to the backend, which stamps and audits it under the signed-in user; done
  * steps show who and when (Seoul time); the count of unfinished steps heads the list.
  */
@@ -55,7 +55,7 @@ class ProcedureChecklistView extends Div {
         unfinished.setId("procedure-unfinished");
         add(unfinished);
         for (ProcedureChecklist.Item step : list.steps()) {
-            Checkbox box = new Checkbox(step.ko() + " · " + step.en(), step.done());
+            Checkbox box = new Checkbox(english() ? step.en() : step.ko(), step.done());
             box.setId("procedure-step-" + step.id());
             box.setReadOnly(step.done());
             box.setWidthFull();
@@ -76,5 +76,10 @@ class ProcedureChecklistView extends Div {
         UI ui = UI.getCurrent();
         data.checkStep(user, incidentId, stepId).subscribe(list -> ui.access(() -> show(list)),
                 error -> ui.access(() -> load(incidentId)));
+    }
+
+    /** Each step in the user's language (the procedure holds both). */
+    private boolean english() {
+        return getLocale() != null && "en".equals(getLocale().getLanguage());
     }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The backend's refusals (CommandResult.error, English, written for logs) in the user's language.
  * The texts come from backend/server/.../incident/IncidentLifecycle.java and
- * .../operations/IncidentCommands.java and BulkAcknowledgement.java; one that is not known here reads as a generic refusal, with
+ * .../operations/IncidentCommands.java, BulkAcknowledgement.java and .../pipeline/CommandApplication.java; one that is not known here reads as a generic refusal, with
  * the backend's text kept in the server log, never shown raw.
  */
 public final class Refusals {
@@ -35,6 +35,10 @@ public final class Refusals {
             rule(".*at most \\d+ incidents may be acknowledged at once.*", (c, m) -> c.getTranslation("refusal.bulk.too_many")),
             rule("^your role \\((\\w+)\\) may not (\\w+)", (c, m) -> c.getTranslation("refusal.role",
                     c.getTranslation("role." + m.group(1)))),
+            rule("^reopening needs a reason", (c, m) -> c.getTranslation("refusal.reopen.reason")),
+            rule("^only a resolved or false-alarm incident may be reopened", (c, m) -> c.getTranslation("refusal.reopen.not_closed")),
+            rule("^the grace period for reopening is over", (c, m) -> c.getTranslation("refusal.reopen.too_late")),
+            rule("^its household has another open incident", (c, m) -> c.getTranslation("refusal.reopen.household")),
             rule("^no incident .* in your wards", (c, m) -> c.getTranslation("refusal.not_found")),
             rule("^not stored, try again.*", (c, m) -> c.getTranslation("refusal.retry")));
 

@@ -24,17 +24,19 @@ final class ResponderBoardView extends Grid<UnitStatus> {
     ResponderBoardView(boolean severalWards, Function<UUID, Optional<IncidentView>> incidents) {
         this.incidents = incidents;
         setId("responder-board");
-        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // the call sign and the incident wrap within what is left: sized to their longest text they made the
+        // supervisor's board (with its ward column) ~30 px wider than its half of a 1920 px screen
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setSizeFull();
         addColumn(UnitStatus::callSign).setHeader(getTranslation("board.unit"))
-                .setAutoWidth(true).setFlexGrow(1).setKey("unit");
+                .setWidth("7rem").setFlexGrow(2).setKey("unit");
         if (severalWards) {
             addColumn(u -> IncidentTexts.ward(u.wardCode())).setHeader(getTranslation("queue.ward")).setAutoWidth(true)
                     .setFlexGrow(0).setKey("ward");
         }
         addColumn(u -> getTranslation("responderStatus." + u.status())).setHeader(getTranslation("queue.status"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("status");
-        addColumn(this::incident).setHeader(getTranslation("board.incident")).setAutoWidth(true).setFlexGrow(1).setKey("incident");
+        addColumn(this::incident).setHeader(getTranslation("board.incident")).setWidth("8rem").setFlexGrow(1).setKey("incident");
         setColumnReorderingAllowed(false);
         addColumn(u -> u.etaSeconds() == null ? "—" : u.etaSeconds() == 0 ? getTranslation("board.eta.arrived")
                         : getTranslation("detail.eta.value", u.etaSeconds() / 60, u.etaSeconds() % 60)).setHeader(getTranslation("detail.eta"))

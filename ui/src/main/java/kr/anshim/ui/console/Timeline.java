@@ -32,13 +32,16 @@ public final class Timeline {
                 .append("system".equals(t.actor()) ? c.getTranslation("timeline.actor.system") : t.actor()).append(" · ")
                 .append(c.getTranslation("timeline." + t.kind()));
         String prefix = switch (t.kind()) {
-            case "STATUS" -> "status.";
+            case "STATUS", "REOPEN" -> "status.";
             case "CALL_112" -> "call112.";
             case "CALLBACK" -> "callback.";
             default -> null;
         };
         if (t.to() != null) {
             line.append(" → ").append(prefix == null ? t.to() : c.getTranslation(prefix + t.to()));
+        }
+        if ("REOPEN".equals(t.kind()) && t.from() != null) {
+            line.append(" · ").append(c.getTranslation("timeline.note.reopened_from", c.getTranslation("status." + t.from())));
         }
         String note = note(c, t);
         if (note != null) {

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import kr.anshim.api.Wards;
 import kr.anshim.ui.i18n.TranslationProvider;
 import kr.anshim.ui.security.AnshimUser;
 import kr.anshim.ui.security.CurrentUser;
@@ -60,10 +59,9 @@ public class MainLayout extends AppLayout {
 
     private String wards(AnshimUser user) {
         if (user.role().equals("SUPERVISOR")) {
-            return "25개 자치구 · all wards";
+            return getTranslation("layout.all_wards");
         }
-        return user.wards().stream().map(code -> Wards.seoul().byCode(code).map(w -> w.nameKo()).orElse(code))
-                .collect(Collectors.joining(", "));
+        return user.wards().stream().map(kr.anshim.ui.IncidentTexts::ward).collect(Collectors.joining(", "));
     }
 
     private static void switchLanguage() {

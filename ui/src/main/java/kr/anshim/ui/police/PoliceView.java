@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.data.provider.ListDataProvider;
@@ -50,10 +49,9 @@ import java.util.UUID;
  * earlier click cannot overwrite a later one.
  */
 @Route(value = "police", layout = MainLayout.class)
-@PageTitle("경찰 연계 · 안심 통합관제")
 @Menu(order = 2, title = "nav.police")
 @RolesAllowed({"POLICE_LIAISON", "SUPERVISOR"})
-public class PoliceView extends VerticalLayout {
+public class PoliceView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private final ScreenData data;
     private final AnshimUser user;
@@ -210,5 +208,11 @@ public class PoliceView extends VerticalLayout {
         if (shown != null) {
             open.get(shown.id()).filter(now -> now.version() > shown.version()).ifPresent(detail::show);
         }
+    }
+
+    /** The browser tab's title, in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.police");
     }
 }

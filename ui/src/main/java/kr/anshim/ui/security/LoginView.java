@@ -16,16 +16,14 @@ import com.vaadin.flow.component.login.LoginOverlay;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import kr.anshim.ui.map.WardMap;
 
 /** Sign-in, Korean first. The accounts live in the backend. */
 @Route("login")
-@PageTitle("로그인 · 안심 통합관제")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private final LoginOverlay login = new LoginOverlay();
     private final BackendAuthentication authentication;
@@ -75,5 +73,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    /** The browser tab's title, in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.login");
     }
 }

@@ -65,9 +65,9 @@ class ResponseTimesPanel extends VerticalLayout {
     private final ScreenData data;
     private final AnshimUser user;
     private final Clock clock = Clock.systemUTC();
-    private final ComboBox<String> period = new ComboBox<>("기간 · Period");
-    private final ComboBox<String> dimension = new ComboBox<>("기준 · Group by");
-    private final ComboBox<String> measure = new ComboBox<>("지표 · Measure");
+    private final ComboBox<String> period = new ComboBox<>(getTranslation("supervisor.rt.period"));
+    private final ComboBox<String> dimension = new ComboBox<>(getTranslation("supervisor.rt.group_by"));
+    private final ComboBox<String> measure = new ComboBox<>(getTranslation("supervisor.rt.measure"));
     private final Chart percentiles = new Chart();
     private final Chart queue = new Chart();
     private final Grid<ResponseTimeSummary> table = new Grid<>();
@@ -126,9 +126,9 @@ class ResponseTimesPanel extends VerticalLayout {
         severities.addValueChangeListener(change -> load());
         fromDay.addValueChangeListener(change -> load());
         toDay.addValueChangeListener(change -> load());
-        Button refresh = new Button("새로고침 · Refresh", click -> load());
+        Button refresh = new Button(getTranslation("supervisor.rt.refresh"), click -> load());
         refresh.setId("response-times-refresh");
-        Anchor csv = new Anchor(new StreamResource("anshim-response-times.csv", this::csv), "CSV 내보내기 · Export CSV");
+        Anchor csv = new Anchor(new StreamResource("anshim-response-times.csv", this::csv), getTranslation("supervisor.rt.export_csv"));
         csv.getElement().setAttribute("download", true);
         csv.setId("response-times-csv");
         HorizontalLayout controls = new HorizontalLayout(period, fromDay, toDay, dimension, measure, wards, severities, refresh, csv);
@@ -140,24 +140,24 @@ class ResponseTimesPanel extends VerticalLayout {
         queue.setId("queue-chart");
         table.setId("response-time-table");
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
-        table.addColumn(s -> label(s.group())).setHeader("그룹 · Group").setAutoWidth(true);
-        table.addColumn(ResponseTimeSummary::count).setHeader("건수 · n");
+        table.addColumn(s -> label(s.group())).setHeader(getTranslation("supervisor.rt.group")).setAutoWidth(true);
+        table.addColumn(ResponseTimeSummary::count).setHeader(getTranslation("supervisor.rt.n"));
         table.addColumn(s -> seconds(s.p50Seconds())).setHeader("p50");
         table.addColumn(s -> seconds(s.p90Seconds())).setHeader("p90");
         table.addColumn(s -> seconds(s.p95Seconds())).setHeader("p95");
         table.addColumn(s -> seconds(s.maxSeconds())).setHeader("max");
         table.addColumn(s -> s.shareWithinTarget() == null ? "–"
-                : "%.0f%% ≤ %s".formatted(s.shareWithinTarget() * 100, seconds(s.targetSeconds()))).setHeader("목표 내 · within target");
+                : "%.0f%% ≤ %s".formatted(s.shareWithinTarget() * 100, seconds(s.targetSeconds()))).setHeader(getTranslation("supervisor.rt.within_target"));
         table.setAllRowsVisible(true);
         operators.setId("operator-workload");
         operators.addThemeVariants(GridVariant.LUMO_COMPACT);
-        operators.addColumn(WorkloadReport.OperatorLoad::operator).setHeader("관제요원 · Operator");
-        operators.addColumn(WorkloadReport.OperatorLoad::acknowledged).setHeader("확인 건수 · Acknowledged");
-        operators.addColumn(WorkloadReport.OperatorLoad::activeHours).setHeader("근무 시간 · Active hours");
+        operators.addColumn(WorkloadReport.OperatorLoad::operator).setHeader(getTranslation("supervisor.rt.operator"));
+        operators.addColumn(WorkloadReport.OperatorLoad::acknowledged).setHeader(getTranslation("supervisor.rt.acknowledged"));
+        operators.addColumn(WorkloadReport.OperatorLoad::activeHours).setHeader(getTranslation("supervisor.rt.active_hours"));
         operators.addColumn(WorkloadReport.OperatorLoad::busiestHour).setHeader(getTranslation("supervisor.busiestHour"));
         operators.setAllRowsVisible(true);
-        add(new H3("응답 시간 · Response times"), controls, summaryLine, percentiles, table,
-                new H3("대기열 길이 · Queue length"), queueStep, queue, new H3("관제요원 업무량 · Operator workload"), operators);
+        add(new H3(getTranslation("supervisor.rt.response_times")), controls, summaryLine, percentiles, table,
+                new H3(getTranslation("supervisor.rt.queue_length")), queueStep, queue, new H3(getTranslation("supervisor.rt.operator_workload")), operators);
     }
 
     /** The chosen period: a span back from now, or whole Seoul days from the first to the last picked (the backend checks it). */
@@ -199,14 +199,14 @@ class ResponseTimesPanel extends VerticalLayout {
         List<ResponseTimeSummary> chosen = all.stream().filter(s -> s.measure().equals(measure.getValue())).toList();
         table.setItems(chosen);
         long incidents = chosen.stream().mapToLong(ResponseTimeSummary::count).sum();
-        summaryLine.setText(measure.getValue() + " · " + incidents + "건 · incidents measured");
+        summaryLine.setText(measure.getValue() + " · " + getTranslation("supervisor.rt.incidents_measured", incidents));
         List<String> groups = chosen.stream().map(s -> label(s.group())).toList();
         percentiles.setOption(Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("data", List.of("p50", "p90")),
                 "grid", Map.of("left", 60, "right", 20, "bottom", 60),
                 "xAxis", Map.of("type", "category", "data", groups, "axisLabel", Map.of("rotate", 30)),
-                "yAxis", Map.of("type", "value", "name", "초 · s"),
+                "yAxis", Map.of("type", "value", "name", getTranslation("supervisor.rt.s")),
                 "series", List.of(
                         Map.of("name", "p50", "type", "bar", "data", chosen.stream().map(s -> orZero(s.p50Seconds())).toList()),
                         Map.of("name", "p90", "type", "bar", "data", chosen.stream().map(s -> orZero(s.p90Seconds())).toList()))));
@@ -262,14 +262,15 @@ class ResponseTimesPanel extends VerticalLayout {
         return seconds == null ? 0 : Math.round(seconds * 10) / 10.0;
     }
 
-    private static String seconds(Double seconds) {
+    private String seconds(Double seconds) {
         if (seconds == null) {
             return "–";
         }
         if (seconds < 10) {
-            return String.format(Locale.ROOT, "%.1f초", seconds);
+            return getTranslation("supervisor.rt.seconds", String.format(Locale.ROOT, "%.1f", seconds));
         }
         long s = Math.round(seconds);
-        return s >= 60 ? "%d분 %02d초".formatted(s / 60, s % 60) : s + "초";
+        return s >= 60 ? getTranslation("supervisor.rt.minutes_seconds", String.valueOf(s / 60), "%02d".formatted(s % 60))
+                : getTranslation("supervisor.rt.seconds", String.valueOf(s));
     }
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,10 +39,9 @@ import java.util.UUID;
  * incidents nobody acknowledged in time (escalated by the backend's ranking).
  */
 @Route(value = "supervisor", layout = MainLayout.class)
-@PageTitle("관제 책임자 · 안심 통합관제")
 @Menu(order = 3, title = "nav.supervisor")
 @RolesAllowed("SUPERVISOR")
-public class SupervisorView extends VerticalLayout {
+public class SupervisorView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
 
     record WardLoad(Ward ward, long open, long critical, long unacknowledged) {
@@ -70,7 +68,7 @@ public class SupervisorView extends VerticalLayout {
         wards.setId("ward-load");
         wards.setAllRowsVisible(true);
         wards.addThemeVariants(GridVariant.LUMO_COMPACT);
-        wards.addColumn(w -> w.ward().nameKo() + " " + w.ward().nameEn()).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
+        wards.addColumn(w -> kr.anshim.ui.IncidentTexts.ward(w.ward().code())).setHeader(getTranslation("queue.ward")).setAutoWidth(true);
         wards.addColumn(WardLoad::open).setHeader(getTranslation("supervisor.ward.open")).setSortable(true);
         wards.addColumn(WardLoad::critical).setHeader(getTranslation("supervisor.ward.critical")).setSortable(true);
         wards.addColumn(WardLoad::unacknowledged).setHeader(getTranslation("status.NEW")).setSortable(true);
@@ -143,5 +141,11 @@ public class SupervisorView extends VerticalLayout {
         List<IncidentView> mine = open.all().stream().filter(i -> i.wardCode().equals(ward.code())).toList();
         return new WardLoad(ward, mine.size(), mine.stream().filter(i -> i.severity() == Severity.CRITICAL).count(),
                 mine.stream().filter(i -> i.status() == IncidentStatus.NEW).count());
+    }
+
+    /** The browser tab's title, in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.supervisor");
     }
 }

@@ -43,7 +43,7 @@ public class EnrolmentPanel extends VerticalLayout {
         ward.setLabel(getTranslation("queue.ward"));
         ward.setId("enrolment-ward");
         ward.setItems(Wards.seoul().all());
-        ward.setItemLabelGenerator(w -> w.nameKo() + " · " + w.nameEn());
+        ward.setItemLabelGenerator(w -> kr.anshim.ui.IncidentTexts.ward(w.code()));
         ward.addValueChangeListener(change -> load());
         grid.setId("enrolments");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

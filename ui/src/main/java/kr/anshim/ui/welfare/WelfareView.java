@@ -17,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kr.anshim.api.IncidentView;
@@ -51,9 +50,8 @@ import java.util.List;
  */
 @Route(value = "welfare", layout = MainLayout.class)
 @Menu(order = 5, title = "nav.welfare")
-@PageTitle("복지 안전 · 안심 통합관제")
 @RolesAllowed({"OFFICER", "OPERATOR", "SUPERVISOR"})
-public class WelfareView extends VerticalLayout {
+public class WelfareView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter KST = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(SEOUL);
@@ -216,5 +214,11 @@ public class WelfareView extends VerticalLayout {
     private void show(List<LiveFrame> batch) {
         open.apply(batch);
         queue.setItems(open.ranked());
+    }
+
+    /** The browser tab's title, in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.welfare");
     }
 }

@@ -123,9 +123,9 @@ class AdminViewTest {
     @SuppressWarnings("unchecked")
     private void fill(String username, String name) {
         _get(TextField.class, spec -> spec.withId("admin-username")).setValue(username);
-        _find(TextField.class).stream().filter(f -> "이름 · Name".equals(f.getLabel())).findFirst().orElseThrow().setValue(name);
+        _find(TextField.class).stream().filter(f -> "이름".equals(f.getLabel())).findFirst().orElseThrow().setValue(name);
         _get(PasswordField.class).setValue("long-enough-secret");
-        _find(ComboBox.class).stream().filter(b -> "역할 · Role".equals(b.getLabel())).findFirst().orElseThrow().setValue("OPERATOR");
+        _find(ComboBox.class).stream().filter(b -> "역할".equals(b.getLabel())).findFirst().orElseThrow().setValue("OPERATOR");
         _get(MultiSelectComboBox.class).setValue(java.util.Set.of(Wards.seoul().byCode("11440").orElseThrow()));
     }
 

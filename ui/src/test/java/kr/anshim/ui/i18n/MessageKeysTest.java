@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +40,7 @@ class MessageKeysTest {
     /** kr.anshim.api.ResponderView#status */
     static final List<String> RESPONDER_STATUSES = List.of("AVAILABLE", "DISPATCHED", "EN_ROUTE", "ON_SCENE", "RETURNING", "OFF_DUTY");
     /** the audit trail's kinds (backend/server/.../incident/IncidentLifecycle.java, Transition.java) */
-    static final List<String> TRANSITION_KINDS = List.of("STATUS", "DISPATCH", "NOTE", "CALL_112", "CALLBACK");
+    static final List<String> TRANSITION_KINDS = List.of("STATUS", "DISPATCH", "NOTE", "CALL_112", "CALLBACK", "REOPEN");
     static final List<String> ROLES = List.of("OPERATOR", "POLICE_LIAISON", "SUPERVISOR", "ADMIN", "OFFICER");
     /** backend/server/.../welfare/Visit.java (Status) */
     /** the alarm-management refusal codes (backend/server/.../alarm: AlarmRefusal's codes, kr.anshim.api.Shelving) */
@@ -73,6 +78,45 @@ class MessageKeysTest {
         assertThat(difference(korean.stringPropertyNames(), load("messages_en.properties").stringPropertyNames())).isEmpty();
         assertThat(difference(load("messages_en.properties").stringPropertyNames(), korean.stringPropertyNames()))
                 .containsExactly("signal.WRONG_CODES");
+    }
+
+    /**
+     * A label written into the code ("사용자 · Users") shows both languages, or Korean in English mode:
+     * every Korean text a screen shows comes from the bundles. Only the map's source attribution
+     * (a licence requirement, quoted as its publisher wrote it) is exempt.
+     */
+    @Test
+    void no_screen_writes_korean_text_into_its_code() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                koreanLiterals(Files.readString(file)).forEach(literal -> found.add(file.getFileName() + ": " + literal));
+            }
+        }
+        assertThat(found).isNotEmpty().allMatch(line -> line.startsWith("WardMap.java: \"출처:"));
+    }
+
+    @Test
+    void a_korean_literal_is_caught_and_a_korean_comment_is_not() {
+        String code = """
+                /** 사용자 목록 */
+                class X { // 관리
+                    String header = "사용자 · Users";
+                    String key = getTranslation("admin.users");
+                    /* 기기 */ String mixed = "n" + "건";
+                }
+                """;
+        assertThat(koreanLiterals(code)).containsExactly("\"사용자 · Users\"", "\"건\"");
+    }
+
+    private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+    private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+    private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3]");
+
+    /** The string literals holding Hangul, comments left out (text blocks count as literals too). */
+    static List<String> koreanLiterals(String source) {
+        String code = COMMENT.matcher(source.replace("\"\"\"", "\"")).replaceAll(" ");
+        return LITERAL.matcher(code).results().map(MatchResult::group).filter(l -> HANGUL.matcher(l).find()).toList();
     }
 
     static List<String> needed() {

@@ -184,6 +184,11 @@ public class Correlator {
         return all;
     }
 
+    /** The household's open incident, if this instance knows one (prowler incidents belong to no household). */
+    public Optional<Incident> openAt(String householdId) {
+        return householdId == null ? Optional.empty() : Optional.ofNullable(openByHousehold.get(householdId));
+    }
+
     /** The open incident with this id, if this instance knows it. */
     public Optional<Incident> openIncident(UUID id) {
         return Optional.ofNullable(openById.get(id));
@@ -234,9 +239,15 @@ public class Correlator {
         planning.loitering.add(signal);
     }
 
+    /**
+     * The window runs from the incident's last signal or its last change, whichever is later: an
+     * incident a person is working on (or has just reopened) takes its household's next signals
+     * instead of a second incident opening beside it.
+     */
     private boolean withinWindow(Incident incident, Signal signal) {
+        Instant from = incident.updatedAt().isAfter(incident.lastSignalAt()) ? incident.updatedAt() : incident.lastSignalAt();
         // a welfare alert is about days, not minutes: it and its household's open incident belong together
-        return !signal.occurredAt().isAfter(incident.lastSignalAt().plus(window))
+        return !signal.occurredAt().isAfter(from.plus(window))
                 || signal.type().welfare() || incident.kind().welfare();
     }
 

@@ -139,7 +139,7 @@ public record Incident(UUID id, String wardCode, String householdId, IncidentKin
         return new IncidentView(id, wardCode, latitude, longitude, kind, ranking.severity(),
                 ranking.score(), status, family, lastSignal, signals(), openedAt, updatedAt,
                 ranking.reasons(), call112, callback, outcomeOrNull(), version, protectedPerson, ranking.escalated(),
-                kind == IncidentKind.PROWLER ? deviceIds.size() : 1, householdId, NextSteps.NONE);
+                kind == IncidentKind.PROWLER ? deviceIds.size() : 1, householdId, NextSteps.NONE, closedAt);
     }
 
     /** The stored outcome as the contract's enum; a name this version does not know reads as OTHER. */

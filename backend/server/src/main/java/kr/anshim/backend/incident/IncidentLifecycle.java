@@ -37,12 +37,33 @@ import static kr.anshim.api.IncidentStatus.RESOLVED;
  * with false alarm and cancelled as other ends. A dispatch must say on what basis it was made
  * (the resident's request or an alarm, and whether a crime risk was confirmed): that decides the
  * resident's fee ({@link kr.anshim.api.DispatchFee}), so it is never guessed. Pure: it computes the next incident and the audit
- * entries, or refuses with a message an operator can act on. Reopening is the correlator's
- * business (a new signal within the grace period), never a command. The tables here are the only
- * copy: screens are told the legal next steps for their user ({@link #next}).
+ * entries, or refuses with a message an operator can act on. A closed incident is reopened by a
+ * device's new signal (the correlator's business) or by a person ({@code REOPEN}: resolved or false
+ * alarm only, within {@link ReopenWindow}, with a reason, back to acknowledged since a person is on
+ * it). The tables here are the only copy: screens are told the legal next steps for their user ({@link #next}).
  */
 @Component
 public class IncidentLifecycle {
+
+    public static final String REOPEN_NEEDS_REASON = "reopening needs a reason";
+    public static final String REOPEN_NOT_CLOSED = "only a resolved or false-alarm incident may be reopened";
+    public static final String REOPEN_TOO_LATE = "the grace period for reopening is over";
+
+    private final ReopenWindow reopening;
+
+    /** With the default grace period for reopening, e.g. in a test. */
+    public IncidentLifecycle() {
+        this(new ReopenWindow(null));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public IncidentLifecycle(ReopenWindow reopening) {
+        this.reopening = reopening;
+    }
+
+    public ReopenWindow reopening() {
+        return reopening;
+    }
 
     static final int MAX_NOTE = 2_000;
 
@@ -103,7 +124,21 @@ public class IncidentLifecycle {
      * exactly what {@link #apply} would not refuse for a transition reason.
      */
     public static NextSteps next(IncidentView incident, Predicate<IncidentCommand> permitted) {
+        return steps(incident, permitted, Optional.empty());
+    }
+
+    /**
+     * The same, at {@code now}: a resolved or false-alarm incident still within the grace period
+     * also offers {@code REOPEN}, until the end of it, to whoever may reopen.
+     */
+    public NextSteps next(IncidentView incident, Predicate<IncidentCommand> permitted, Instant now) {
+        return steps(incident, permitted, reopening.until(incident, now));
+    }
+
+    private static NextSteps steps(IncidentView incident, Predicate<IncidentCommand> permitted, Optional<Instant> reopenUntil) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
+        Optional<Instant> reopen = reopenUntil.filter(end -> permitted.test(IncidentCommand.of(incident.id(), Action.REOPEN, null)));
+        reopen.ifPresent(end -> actions.add(Action.REOPEN));
         LEADS_TO.forEach((action, to) -> {
             if (legal(incident.status(), to) && permitted.test(IncidentCommand.of(incident.id(), action, null))) {
                 actions.add(action);
@@ -124,7 +159,7 @@ public class IncidentLifecycle {
         if (!callback.isEmpty()) {
             actions.add(Action.CALLBACK);
         }
-        return new NextSteps(actions, call112, callback);
+        return new NextSteps(actions, call112, callback, reopen.orElse(null));
     }
 
     public Change apply(Incident before, IncidentCommand command, Instant now) {
@@ -147,6 +182,7 @@ public class IncidentLifecycle {
             case NOTE -> note(before, actor, note, now);
             case CALL_112 -> call112(before, command.value(), actor, note, now);
             case CALLBACK -> callback(before, command.value(), actor, note, now);
+            case REOPEN -> reopen(before, actor, note, now);
         };
     }
 
@@ -189,6 +225,22 @@ public class IncidentLifecycle {
                 join(trigger + (dispatch.crimeRiskConfirmed() ? ", crime risk confirmed" : "")
                         + (dispatch.feeWon() > 0 ? ", fee " + dispatch.feeWon() + " won" : ", free"), note)));
         return new Change(moved.after(), transitions, Optional.of(dispatch));
+    }
+
+    /** A person takes it back: audited as REOPEN from the status it ended in, with the reason. */
+    private Change reopen(Incident before, String actor, String note, Instant now) {
+        if (note == null) {
+            throw new IllegalTransitionException(REOPEN_NEEDS_REASON);
+        }
+        Instant until = reopening.until(before.status(), before.closedAt())
+                .orElseThrow(() -> new IllegalTransitionException(REOPEN_NOT_CLOSED + "; this one is " + before.status()));
+        if (now.isAfter(until)) {
+            throw new IllegalTransitionException(REOPEN_TOO_LATE + " (it ended at " + before.closedAt() + ", grace "
+                    + reopening.grace() + "); a new signal or a new incident takes it from here");
+        }
+        Incident after = before.withStatus(ACKNOWLEDGED, null, now);
+        return new Change(after, List.of(new Transition(before.id(), now, actor, "REOPEN", before.status().name(),
+                ACKNOWLEDGED.name(), note)), Optional.empty());
     }
 
     private Change note(Incident before, String actor, String note, Instant now) {

@@ -181,6 +181,23 @@ public class IncidentStore {
                 .all());
     }
 
+    /**
+     * The incidents that ended as resolved or false alarm since {@code since}, newest first, at most
+     * {@code limit}, in these wards (null: every ward); for a screen, on the screens' pool.
+     */
+    public Flux<Incident> closedSinceForScreens(Instant since, Collection<String> wards, int limit) {
+        String ends = ReopenWindow.FROM.stream().map(st -> "'" + st.name() + "'").sorted()
+                .collect(java.util.stream.Collectors.joining(", ", "status in (", ")"));
+        String where = " where closed_at >= $1 and " + ends + (wards == null ? "" : " and ward_code = any($3::text[])")
+                + " order by closed_at desc limit $2";
+        DatabaseClient.GenericExecuteSpec query = screens.sql(SELECT + where)
+                .bind(0, since.atOffset(java.time.ZoneOffset.UTC)).bind(1, limit);
+        if (wards != null) {
+            query = query.bind(2, wards.toArray(String[]::new));
+        }
+        return ScreenDatabase.fully(query.map((Readable row) -> readIncident(row)).all());
+    }
+
     /** One incident for a screen, on the screens' pool. */
     public Mono<Incident> byIdForScreens(UUID id) {
         return screens.sql(SELECT + " where id = :id").bind("id", id).map((Readable row) -> readIncident(row)).one();

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * One audited change of an incident, appended to {@code incident_transition}.
  *
- * @param kind STATUS, CALL_112, CALLBACK, NOTE or DISPATCH
+ * @param kind STATUS, CALL_112, CALLBACK, NOTE, DISPATCH or REOPEN (a person took a closed incident back:
+ *             from the status it ended in, to the one it resumes in, the note the reason)
  */
 public record Transition(UUID incidentId, Instant at, String actor, String kind, String from, String to, String note) {
 

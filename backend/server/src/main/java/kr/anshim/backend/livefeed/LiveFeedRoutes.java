@@ -5,6 +5,7 @@ import kr.anshim.api.LiveFrame;
 import kr.anshim.api.Routes;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.backend.incident.IncidentLifecycle;
 import kr.anshim.backend.security.Callers;
 import kr.anshim.backend.security.ScreenViews;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,12 @@ public class LiveFeedRoutes {
     private final IncidentStore incidents;
     private final LiveFeed feed;
     private final List<QueueHold> holds;
+    private final IncidentLifecycle lifecycle;
+    private final Clock clock;
 
-    LiveFeedRoutes(IncidentStore incidents, LiveFeed feed, List<QueueHold> holds) {
+    LiveFeedRoutes(IncidentStore incidents, LiveFeed feed, List<QueueHold> holds, IncidentLifecycle lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.clock = clock;
         this.incidents = incidents;
         this.feed = feed;
         this.holds = List.copyOf(holds);
@@ -57,9 +63,9 @@ public class LiveFeedRoutes {
                     ConflatingBuffer<UUID, IncidentView> changes = feed.listen(incident -> caller.sees(incident.wardCode()));
                     Mono<List<IncidentView>> snapshot = incidents.openForScreens().map(Incident::view)
                             .filter(incident -> caller.sees(incident.wardCode()) && !held(incident))
-                            .map(incident -> ScreenViews.forCaller(caller, incident))
+                            .map(incident -> ScreenViews.forCaller(caller, incident, lifecycle, clock.instant()))
                             .collectList();
-                    return snapshot.flatMapMany(open -> frames(open, changes.flux().map(incident -> ScreenViews.forCaller(caller, incident)), this::held))
+                    return snapshot.flatMapMany(open -> frames(open, changes.flux().map(incident -> ScreenViews.forCaller(caller, incident, lifecycle, clock.instant())), this::held))
                             .doFinally(signal -> changes.dispose());
                 }));
     }

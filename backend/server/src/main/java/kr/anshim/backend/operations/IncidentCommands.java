@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import kr.anshim.api.CommandResult;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.backend.incident.IncidentLifecycle;
 import kr.anshim.backend.pipeline.WardLog;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.ScreenViews;
@@ -11,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+
+import java.time.Clock;
 
 /**
  * Screen commands at the edge: the caller's role and wards are checked here, the actor is always
@@ -25,8 +28,12 @@ public class IncidentCommands {
     private final WardLog wardLog;
     private final IncidentStore incidents;
     private final MeterRegistry meters;
+    private final IncidentLifecycle lifecycle;
+    private final Clock clock;
 
-    IncidentCommands(WardLog wardLog, IncidentStore incidents, MeterRegistry meters) {
+    IncidentCommands(WardLog wardLog, IncidentStore incidents, MeterRegistry meters, IncidentLifecycle lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.clock = clock;
         this.wardLog = wardLog;
         this.incidents = incidents;
         this.meters = meters;
@@ -64,9 +71,9 @@ public class IncidentCommands {
     }
 
     /** The answer's incident as the caller's screen shows it: masked where due, with the caller's next steps. */
-    private static CommandResult forCaller(CommandResult result, Caller caller) {
-        return result.incident() == null ? result
-                : new CommandResult(result.accepted(), result.error(), ScreenViews.forCaller(caller, result.incident()));
+    private CommandResult forCaller(CommandResult result, Caller caller) {
+        return result.incident() == null ? result : new CommandResult(result.accepted(), result.error(),
+                ScreenViews.forCaller(caller, result.incident(), lifecycle, clock.instant()));
     }
 
     /** The wards the owner lets this caller act in; null for a supervisor's every ward. */

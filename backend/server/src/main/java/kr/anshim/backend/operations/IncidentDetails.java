@@ -7,6 +7,7 @@ import kr.anshim.backend.device.DeviceSupervision;
 import kr.anshim.backend.incident.Correlator;
 import kr.anshim.backend.incident.Incident;
 import kr.anshim.backend.incident.IncidentStore;
+import kr.anshim.backend.incident.IncidentLifecycle;
 import kr.anshim.api.IncidentView;
 import kr.anshim.backend.security.Caller;
 import kr.anshim.backend.security.PoliceMask;
@@ -41,9 +42,11 @@ class IncidentDetails {
     private final DeviceSupervision supervision;
     private final Clock clock;
     private final ProtectedAccessLog accessLog;
+    private final IncidentLifecycle lifecycle;
 
     IncidentDetails(Correlator correlator, IncidentStore incidents, kr.anshim.backend.storage.ScreenDatabase screens, DeviceRegistry registry,
-                    DeviceSupervision supervision, Clock clock, ProtectedAccessLog accessLog) {
+                    DeviceSupervision supervision, Clock clock, ProtectedAccessLog accessLog, IncidentLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.correlator = correlator;
         this.incidents = incidents;
         this.db = screens.client();
@@ -70,7 +73,7 @@ class IncidentDetails {
      */
     Mono<IncidentDetail> detail(Incident incident, Caller caller, boolean logged) {
         return incident.householdId() == null
-                ? Mono.just(new IncidentDetail(ScreenViews.forCaller(caller, incident.view()), null, false, false, null, null, null, devices(incident)))
+                ? Mono.just(new IncidentDetail(ScreenViews.forCaller(caller, incident.view(), lifecycle, clock.instant()), null, false, false, null, null, null, devices(incident)))
                 : household(incident, caller, logged);
     }
 
@@ -84,7 +87,8 @@ class IncidentDetails {
                     String name = (String) row.get("contact_name");
                     String phone = (String) row.get("contact_phone");
                     String address = (String) row.get("address");
-                    IncidentView view = ScreenViews.withNextSteps(caller, mask ? PoliceMask.coarsened(incident.view()) : incident.view());
+                    IncidentView view = ScreenViews.withNextSteps(caller, mask ? PoliceMask.coarsened(incident.view()) : incident.view(),
+                            lifecycle, clock.instant());
                     IncidentDetail detail = new IncidentDetail(view, incident.householdId(), protectedPerson, mask,
                             mask ? Masking.name(name) : name, mask ? Masking.phone(phone) : phone,
                             mask ? Masking.address(address) : address, devices(incident));

@@ -33,11 +33,14 @@ class IncidentRoutes {
     private final BulkAcknowledgement bulk;
     private final IncidentSnapshots snapshots;
     private final EvidenceExports exports;
+    private final RecentlyClosed recentlyClosed;
 
     IncidentRoutes(IncidentCommands commands, AuditTrail audit, IncidentStore incidents, IncidentDetails details,
-                   ProtectedAccessLog accessLog, BulkAcknowledgement bulk, IncidentSnapshots snapshots, EvidenceExports exports) {
+                   ProtectedAccessLog accessLog, BulkAcknowledgement bulk, IncidentSnapshots snapshots, EvidenceExports exports,
+                   RecentlyClosed recentlyClosed) {
         this.snapshots = snapshots;
         this.exports = exports;
+        this.recentlyClosed = recentlyClosed;
         this.bulk = bulk;
         this.commands = commands;
         this.audit = audit;
@@ -64,6 +67,17 @@ class IncidentRoutes {
     Mono<java.util.List<kr.anshim.api.BulkAcknowledge.Answer>> acknowledge(kr.anshim.api.BulkAcknowledge request) {
         return Callers.require(USER).flatMap(caller -> bulk.acknowledge(request, caller)
                 .onErrorMap(IllegalArgumentException.class, refused -> new MessagingException(refused.getMessage())));
+    }
+
+    /**
+     * Operators and supervisors: what they may still reopen in their wards (see {@link RecentlyClosed});
+     * any other role is refused, as it may not reopen.
+     */
+    @MessageMapping(Routes.INCIDENTS_RECENTLY_CLOSED)
+    Flux<kr.anshim.api.IncidentView> recentlyClosed() {
+        return Callers.require(USER).flatMapMany(caller -> caller.may(IncidentCommand.Action.REOPEN)
+                ? recentlyClosed.of(caller)
+                : Flux.error(new MessagingException("your role (" + caller.role() + ") may not REOPEN")));
     }
 
     @MessageMapping(Routes.INCIDENT_HISTORY)

@@ -40,6 +40,9 @@ class CommandApplication {
 
     private static final Logger log = LoggerFactory.getLogger(CommandApplication.class);
 
+    /** One open incident per household: reopening may not put a second one beside it. */
+    static final String HOUSEHOLD_HAS_ONE = "its household has another open incident; that one takes its signals now";
+
     private final Correlator correlator;
     private final IncidentStore incidents;
     private final AuditTrail audit;
@@ -81,6 +84,10 @@ class CommandApplication {
     }
 
     private Mono<CommandResult> apply(Incident before, IncidentCommand command) {
+        if (command.action() == IncidentCommand.Action.REOPEN && correlator.openAt(before.householdId())
+                .filter(open -> !open.id().equals(before.id())).isPresent()) {
+            return Mono.just(CommandResult.refused(HOUSEHOLD_HAS_ONE, before.view()));
+        }
         IncidentLifecycle.Change change;
         try {
             change = lifecycle.apply(before, command, clock.instant());

@@ -4,6 +4,8 @@ import kr.anshim.api.IncidentCommand;
 import kr.anshim.api.IncidentView;
 import kr.anshim.backend.incident.IncidentLifecycle;
 
+import java.time.Instant;
+
 /**
  * An incident as one signed-in user's screen receives it: masked where the police mask applies,
  * and carrying what that user's role may do next in its current state (the backend's state
@@ -14,13 +16,13 @@ public final class ScreenViews {
     private ScreenViews() {
     }
 
-    public static IncidentView forCaller(Caller caller, IncidentView incident) {
-        IncidentView shown = PoliceMask.forCaller(caller, incident);
-        return shown.with(IncidentLifecycle.next(shown, (IncidentCommand command) -> caller.may(command)));
+    /** As of {@code now}: a closed incident within the grace period offers its reopening to whoever may. */
+    public static IncidentView forCaller(Caller caller, IncidentView incident, IncidentLifecycle lifecycle, Instant now) {
+        return withNextSteps(caller, PoliceMask.forCaller(caller, incident), lifecycle, now);
     }
 
     /** The same, for a view already masked (or not) by the caller's code. */
-    public static IncidentView withNextSteps(Caller caller, IncidentView shown) {
-        return shown.with(IncidentLifecycle.next(shown, (IncidentCommand command) -> caller.may(command)));
+    public static IncidentView withNextSteps(Caller caller, IncidentView shown, IncidentLifecycle lifecycle, Instant now) {
+        return shown.with(lifecycle.next(shown, (IncidentCommand command) -> caller.may(command), now));
     }
 }

@@ -5,6 +5,8 @@ import kr.anshim.api.IncidentKind;
 
 import kr.anshim.api.DeviceFamily;
 import kr.anshim.api.SignalType;
+import kr.anshim.api.IncidentCommand.Action;
+import kr.anshim.api.IncidentCommand;
 import kr.anshim.backend.VirtualClock;
 import kr.anshim.backend.ranking.SeverityRanking;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,6 +227,36 @@ class CorrelatorTest {
         CorrelationPlan plan = correlator.planAging();
         correlator.commit(plan);
         return plan;
+    }
+
+    @Test
+    void an_incident_a_person_reopened_takes_its_households_next_signal_even_past_the_window_of_its_last_signal() {
+        IncidentLifecycle lifecycle = new IncidentLifecycle();
+        Incident first = correlate(signal("H-40", "DC-40", SignalType.LOITERING, LAT)).get(0);
+        scheduler.advanceTimeBy(Duration.ofMinutes(8));
+        Incident resolved = lifecycle.apply(first, IncidentCommand.of(first.id(), Action.ACKNOWLEDGE, "op"), clock.instant()).after();
+        resolved = lifecycle.apply(resolved, IncidentCommand.of(first.id(), Action.RESOLVE, "op").withValue("SUSPECT_GONE")
+                .withNote("gone"), clock.instant()).after();
+        correlator.commit(CorrelationPlan.of(resolved));
+        scheduler.advanceTimeBy(Duration.ofMinutes(9));
+        Incident reopened = lifecycle.apply(resolved, IncidentCommand.of(first.id(), Action.REOPEN, "op").withNote("came back"),
+                clock.instant()).after();
+        correlator.commit(CorrelationPlan.of(reopened));
+        assertThat(correlator.openAt("H-40")).map(Incident::id).contains(first.id());
+        scheduler.advanceTimeBy(Duration.ofMinutes(5)); // 22 minutes after its last signal, 5 after the reopening
+
+        List<Incident> changed = correlate(signal("H-40", "DC-40", SignalType.TAMPER, LAT));
+
+        assertThat(changed).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(first.id());
+            assertThat(i.signals()).isEqualTo(2);
+            assertThat(i.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        });
+        assertThat(correlator.open()).singleElement().extracting(Incident::id).isEqualTo(first.id());
+        // the control: left alone as long after its reopening, a next signal opens a new incident
+        scheduler.advanceTimeBy(Duration.ofMinutes(11));
+        assertThat(correlate(signal("H-40", "DC-40", SignalType.LOITERING, LAT))).singleElement()
+                .extracting(Incident::id).isNotEqualTo(first.id());
     }
 
     private Mono<Signal> at(Duration delay, String household, String device, SignalType type, double lat) {

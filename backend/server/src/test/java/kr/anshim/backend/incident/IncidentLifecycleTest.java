@@ -109,7 +109,7 @@ class IncidentLifecycleTest {
                                                                                  CallbackStatus back) {
         Incident before = incident(Set.of(SignalType.LOITERING)).withStatus(status, status.open() ? null : "OTHER", NOW)
                 .withCall112(call, NOW).withCallback(back, NOW);
-        NextSteps steps = IncidentLifecycle.next(before.view(), command -> true);
+        NextSteps steps = lifecycle.next(before.view(), command -> true, NOW.plusSeconds(5));
 
         for (Action action : Action.values()) {
             if (action == Action.CALL_112 || action == Action.CALLBACK) {
@@ -160,6 +160,85 @@ class IncidentLifecycleTest {
         NextSteps all = IncidentLifecycle.next(requested.view(), command -> true);
         assertThat(all.actions()).contains(Action.ACKNOWLEDGE, Action.CALLBACK);
         assertThat(all.call112()).containsExactlyInAnyOrder(Call112Status.ACCEPTED, Call112Status.NOT_REQUESTED);
+    }
+
+    @Test
+    void a_person_reopens_a_resolved_or_false_alarm_incident_within_ten_minutes_with_a_reason_audited_as_reopen() {
+        for (IncidentStatus end : ReopenWindow.FROM) {
+            Incident closed = incident(Set.of(SignalType.DOOR_FORCED)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW)
+                    .withStatus(end, "RESIDENT_SAFE", NOW);
+            IncidentCommand reopen = IncidentCommand.of(closed.id(), Action.REOPEN, "op-mapo-1").withNote("  resident called again  ");
+            Instant lastMoment = NOW.plus(ReopenWindow.DEFAULT);
+
+            IncidentLifecycle.Change change = lifecycle.apply(closed, reopen, lastMoment);
+
+            assertThat(change.after().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+            assertThat(change.after().closedAt()).isNull();
+            assertThat(change.after().outcome()).isNull();
+            assertThat(change.after().version()).isEqualTo(closed.version() + 1);
+            assertThat(change.transitions()).singleElement().satisfies(t -> {
+                assertThat(t.kind()).isEqualTo("REOPEN");
+                assertThat(t.from()).isEqualTo(end.name());
+                assertThat(t.to()).isEqualTo("ACKNOWLEDGED");
+                assertThat(t.actor()).isEqualTo("op-mapo-1");
+                assertThat(t.note()).isEqualTo("resident called again");
+                assertThat(t.at()).isEqualTo(lastMoment);
+            });
+            NextSteps offered = lifecycle.next(closed.view(), command -> true, NOW.plusSeconds(60));
+            assertThat(offered.allows(Action.REOPEN)).isTrue();
+            assertThat(offered.reopenUntil()).isEqualTo(lastMoment);
+            assertThat(offered.reopenableAt(lastMoment)).isTrue();
+            assertThat(offered.reopenableAt(lastMoment.plusSeconds(1))).isFalse();
+        }
+    }
+
+    @Test
+    void after_the_grace_period_reopening_is_refused_and_no_longer_offered() {
+        Incident resolved = incident(Set.of(SignalType.LOITERING)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW)
+                .withStatus(IncidentStatus.RESOLVED, "SUSPECT_GONE", NOW);
+        IncidentCommand reopen = IncidentCommand.of(resolved.id(), Action.REOPEN, "op").withNote("wrong incident closed");
+        Instant tooLate = NOW.plus(ReopenWindow.DEFAULT).plusSeconds(1);
+
+        assertThatThrownBy(() -> lifecycle.apply(resolved, reopen, tooLate))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageStartingWith(IncidentLifecycle.REOPEN_TOO_LATE);
+        assertThat(lifecycle.next(resolved.view(), command -> true, tooLate).allows(Action.REOPEN)).isFalse();
+        // the control: a moment earlier both say yes
+        assertThat(lifecycle.next(resolved.view(), command -> true, tooLate.minusSeconds(1)).allows(Action.REOPEN)).isTrue();
+        assertThat(lifecycle.apply(resolved, reopen, tooLate.minusSeconds(1)).after().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void reopening_needs_a_reason_and_a_resolved_or_false_alarm_incident() {
+        Incident resolved = incident(Set.of(SignalType.LOITERING)).withStatus(IncidentStatus.RESOLVED, "OTHER", NOW);
+        Incident cancelled = incident(Set.of(SignalType.LOITERING)).withStatus(IncidentStatus.CANCELLED, null, NOW);
+        Incident open = incident(Set.of(SignalType.LOITERING)).withStatus(IncidentStatus.ACKNOWLEDGED, null, NOW);
+        IncidentCommand reopen = IncidentCommand.of(resolved.id(), Action.REOPEN, "op");
+
+        assertThatThrownBy(() -> lifecycle.apply(resolved, reopen.withNote(" "), NOW.plusSeconds(5)))
+                .hasMessage(IncidentLifecycle.REOPEN_NEEDS_REASON);
+        assertThatThrownBy(() -> lifecycle.apply(cancelled, reopen.withNote("why"), NOW.plusSeconds(5)))
+                .hasMessageStartingWith(IncidentLifecycle.REOPEN_NOT_CLOSED);
+        assertThatThrownBy(() -> lifecycle.apply(open, reopen.withNote("why"), NOW.plusSeconds(5)))
+                .hasMessageStartingWith(IncidentLifecycle.REOPEN_NOT_CLOSED);
+        assertThat(lifecycle.next(cancelled.view(), command -> true, NOW.plusSeconds(5)).allows(Action.REOPEN)).isFalse();
+        assertThat(lifecycle.apply(resolved, reopen.withNote("why"), NOW.plusSeconds(5)).after().status())
+                .isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void the_grace_period_is_configurable_and_reopening_is_offered_only_to_a_role_that_may() {
+        IncidentLifecycle twoMinutes = new IncidentLifecycle(new ReopenWindow(java.time.Duration.ofMinutes(2)));
+        Incident resolved = incident(Set.of(SignalType.LOITERING)).withStatus(IncidentStatus.FALSE_ALARM, null, NOW);
+        IncidentCommand reopen = IncidentCommand.of(resolved.id(), Action.REOPEN, "op").withNote("why");
+
+        assertThatThrownBy(() -> twoMinutes.apply(resolved, reopen, NOW.plusSeconds(121)))
+                .hasMessageStartingWith(IncidentLifecycle.REOPEN_TOO_LATE);
+        assertThat(twoMinutes.apply(resolved, reopen, NOW.plusSeconds(120)).transitions().get(0).kind()).isEqualTo("REOPEN");
+        NextSteps police = twoMinutes.next(resolved.view(), command -> command.action() == Action.NOTE, NOW.plusSeconds(60));
+        assertThat(police.allows(Action.REOPEN)).isFalse();
+        assertThat(police.reopenUntil()).isNull();
+        assertThat(twoMinutes.next(resolved.view(), command -> true, NOW.plusSeconds(60)).reopenUntil())
+                .isEqualTo(NOW.plusSeconds(120));
     }
 
     private boolean accepts(Incident before, IncidentCommand command) {
