@@ -175,6 +175,8 @@ class RoleScreensIT {
         signIn("op.mapo");
         UI.getCurrent().setLocale(kr.anshim.ui.i18n.TranslationProvider.KOREAN); // the texts asserted below are Korean
         UI.getCurrent().navigate(ConsoleView.class);
+        // the console opens once console.take has answered (no handover is pending for 마포구)
+        waitFor(() -> !_find(Grid.class, spec -> spec.withId("incident-queue")).isEmpty());
         Grid<IncidentView> queue = _get(Grid.class, spec -> spec.withId("incident-queue"));
         waitFor(() -> items(queue).stream().anyMatch(i -> "H-11440-0006".equals(i.householdId())));
         IncidentView raised = items(queue).stream().filter(i -> "H-11440-0006".equals(i.householdId())).findFirst().orElseThrow();

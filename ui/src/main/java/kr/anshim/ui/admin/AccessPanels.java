@@ -1,6 +1,7 @@
 package kr.anshim.ui.admin;
 
 import com.vaadin.flow.component.Component;
+import kr.anshim.api.AdminRefusal;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -74,7 +75,8 @@ public final class AccessPanels {
         grid.addColumn(g -> owner.getTranslation("role." + g.role())).setHeader(t(owner, "access.grants.role"));
         grid.addColumn(RoleGrant::requestedBy).setHeader(t(owner, "access.grants.requestedBy"));
         grid.addColumn(g -> time(g.requestedAt())).setHeader(t(owner, "access.audit.at"));
-        grid.addColumn(g -> g.state() + (g.decidedBy() == null ? "" : " · " + g.decidedBy())).setHeader(t(owner, "access.grants.state"));
+        grid.addColumn(g -> owner.getTranslation("access.grants.state." + g.state()) + (g.decidedBy() == null ? "" : " · " + g.decidedBy()))
+                .setHeader(t(owner, "access.grants.state"));
         Runnable[] load = new Runnable[1];
         grid.addComponentColumn(g -> {
             Button approve = new Button(t(owner, "access.grants.approve"), click -> {
@@ -120,10 +122,19 @@ public final class AccessPanels {
         return owner.getTranslation(key);
     }
 
-    /** A failed request, in the user's language; the backend's own words follow for the admin to act on. */
+    /** A failed request, in the user's language; see {@link #reason}. */
     static void failed(Component owner, Throwable error) {
-        Notification.show(owner.getTranslation("admin.error", String.valueOf(error.getMessage())), 5000,
-                        Notification.Position.TOP_CENTER)
+        Notification.show(reason(owner, error), 5000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /**
+     * The backend's refusal code translated ({@link AdminRefusal}); the English detail after it is for
+     * logs and tools, never shown. Anything else (a lost connection) gets a translated general line.
+     */
+    static String reason(Component owner, Throwable error) {
+        return owner.getTranslation("admin.error", AdminRefusal.of(error.getMessage())
+                .map(code -> owner.getTranslation("admin.refused." + code.name()))
+                .orElseGet(() -> owner.getTranslation("admin.refused.other")));
     }
 }

@@ -73,6 +73,20 @@ class AdminViewTest {
     }
 
     @Test
+    void a_backend_refusal_is_shown_translated_without_its_english_detail() {
+        String refusal = AccessPanels.reason(view, new RuntimeException(
+                kr.anshim.api.AdminRefusal.SELF_APPROVAL.message("you may not approve your own request")));
+        assertThat(refusal).contains("승인할 수 없습니다").doesNotContain("approve");
+        // a failure that is no refusal (a lost connection) is not shown raw either
+        assertThat(AccessPanels.reason(view, new RuntimeException("Connection reset by peer")))
+                .contains("요청을 처리하지 못했습니다").doesNotContain("Connection");
+        // control: the same refusal in English
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        assertThat(AccessPanels.reason(view, new RuntimeException(kr.anshim.api.AdminRefusal.SELF_APPROVAL.message("x"))))
+                .contains("another supervisor must");
+    }
+
+    @Test
     void an_existing_user_picked_from_the_list_is_updated_explicitly() {
         @SuppressWarnings("unchecked")
         Grid<UserAccount> users = _get(Grid.class, spec -> spec.withId("admin-users"));

@@ -145,6 +145,8 @@ class MessageKeysTest {
         Arrays.stream(kr.anshim.api.welfare.WelfareOutcome.values()).forEach(v -> keys.add("outcome." + v.name()));
         VISIT_STATUSES.forEach(v -> keys.add("visitStatus." + v));
         ALARM_REFUSALS.forEach(v -> keys.add("alarm.refused." + v));
+        Arrays.stream(kr.anshim.api.AdminRefusal.values()).forEach(v -> keys.add("admin.refused." + v.name()));
+        List.of("PENDING", "APPROVED", "WITHDRAWN").forEach(v -> keys.add("access.grants.state." + v));
         Arrays.stream(kr.anshim.api.ShelveRequest.Target.values()).forEach(v -> keys.add("shelve.target." + v.name()));
         kr.anshim.ui.alarm.ProcedureEditor.PROTECTIONS.forEach(v -> keys.add("procedure.protection." + v));
         // issue 13: a door camera's snapshot refusals and what an access-log row says was read

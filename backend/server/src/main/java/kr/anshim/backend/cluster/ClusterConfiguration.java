@@ -45,8 +45,9 @@ class ClusterConfiguration {
 
     @Bean
     KafkaWardLog kafkaWardLog(ClusterProperties cluster, KafkaClients clients, WardPartitions partitions, WardOwner owner,
-                              KafkaChangeFeed changes, ObjectMapper json, MeterRegistry meters) {
-        return new KafkaWardLog(cluster, clients, partitions, owner, changes, json, meters);
+                              KafkaChangeFeed changes, ObjectMapper json, MeterRegistry meters,
+                              @org.springframework.beans.factory.annotation.Value("${anshim.journal.queue-time:PT0.4S}") java.time.Duration queueTime) {
+        return new KafkaWardLog(cluster, clients, partitions, owner, changes, json, meters, queueTime);
     }
 
     @Bean

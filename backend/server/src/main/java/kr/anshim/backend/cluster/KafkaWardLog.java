@@ -8,6 +8,7 @@ import kr.anshim.api.CommandResult;
 import kr.anshim.api.IncidentCommand;
 import kr.anshim.backend.device.RegisteredDevice;
 import kr.anshim.backend.pipeline.AcceptedEvent;
+import kr.anshim.backend.pipeline.AdmissionWindow;
 import kr.anshim.backend.pipeline.Rejection;
 import kr.anshim.backend.pipeline.WardLog;
 import kr.anshim.backend.pipeline.WardOwner;
@@ -40,8 +41,10 @@ import java.util.function.Consumer;
  * DUPLICATE or EVENT_ID_CONFLICT answered truthfully. No answer within {@code reply-timeout}: the
  * device is told to resend (the event may be stored by then; its resend is answered DUPLICATE).
  * <p>
- * Backpressure: at most {@code max-waiting} requests await answers (single alarms have a reserve
- * above it); past that {@code OVERLOADED} at once, as standalone.
+ * Backpressure: as standalone, an edge holds what its owners answer in {@code queue-time} (about
+ * 400 ms) at the recent rate, at least {@link #EDGE_FLOOR} and at most {@code max-waiting}, so past
+ * capacity a sender hears {@code OVERLOADED} at once instead of waiting seconds (single alarms have
+ * a reserve above it); gateways' channels share it as credit.
  */
 final class KafkaWardLog implements WardLog, SmartLifecycle {
 
@@ -58,13 +61,24 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
     private final Mono<Void> ready;
     private final Counter overloaded;
     private final Counter unanswered;
+    /** The smallest admission: a few owners' batches in flight. */
+    static final int EDGE_FLOOR = 500;
+    /** How often the answered rate updates the admission window. */
+    private static final long WINDOW_EVERY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+    private final AdmissionWindow window;
+    /** Touched by the reply loop's thread only. */
+    private int answeredSince;
+    private long windowAt = System.nanoTime();
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile PollLoop replies;
     private volatile boolean running;
 
     KafkaWardLog(ClusterProperties cluster, KafkaClients clients, WardPartitions partitions, WardOwner owner,
-                 KafkaChangeFeed changes, ObjectMapper json, MeterRegistry meters) {
+                 KafkaChangeFeed changes, ObjectMapper json, MeterRegistry meters,
+                 java.time.Duration queueTime) {
         this.cluster = cluster;
+        this.window = new AdmissionWindow(Math.min(EDGE_FLOOR, cluster.maxWaiting()), cluster.maxWaiting(), queueTime);
+        meters.gauge("anshim.cluster.edge.admission.limit", window, AdmissionWindow::limit);
         this.clients = clients;
         this.partitions = partitions;
         this.owner = owner;
@@ -92,7 +106,7 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
     }
 
     private int admissible(boolean bulk) {
-        int limit = cluster.maxWaiting();
+        int limit = window.limit();
         return bulk ? limit : limit + Math.max(RESERVE_FLOOR, limit / 10);
     }
 
@@ -181,6 +195,13 @@ final class KafkaWardLog implements WardLog, SmartLifecycle {
             Consumer<LogEntry.Reply> to = waiting.remove(reply.requestId());
             if (to != null) {
                 to.accept(reply);
+                answeredSince++;
+            }
+            long now = System.nanoTime();
+            if (now - windowAt >= WINDOW_EVERY_NANOS) {
+                window.committed(answeredSince, now);
+                answeredSince = 0;
+                windowAt = now;
             }
         } catch (IOException e) {
             log.warn("Unreadable answer on {} skipped: {}", cluster.replyTopic(), e.toString());

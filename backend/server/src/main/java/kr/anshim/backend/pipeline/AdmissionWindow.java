@@ -5,9 +5,10 @@ package kr.anshim.backend.pipeline;
  * its recent rate, within [{@code floor}, {@code ceiling}]. A fixed bound is either too small for
  * full batches on a fast machine or seconds of queue on a slow or busy one; this keeps the wait of
  * an admitted event near {@code queueTime} either way, and past it a sender hears OVERLOADED.
- * Updated by the serial stage only (after each commit), read by any thread.
+ * Updated by one thread only (the ward owner's stage after each commit, or a cluster edge's reply
+ * loop), read by any thread.
  */
-final class AdmissionWindow {
+public final class AdmissionWindow {
 
     private final int floor;
     private final int ceiling;
@@ -16,19 +17,19 @@ final class AdmissionWindow {
     private long lastCommitNanos;
     private volatile int limit;
 
-    AdmissionWindow(int floor, int ceiling, java.time.Duration queueTime) {
+    public AdmissionWindow(int floor, int ceiling, java.time.Duration queueTime) {
         this.floor = floor;
         this.ceiling = Math.max(floor, ceiling);
         this.queueSeconds = queueTime.toNanos() / 1e9;
         this.limit = this.ceiling;
     }
 
-    int limit() {
+    public int limit() {
         return limit;
     }
 
     /** After a commit of {@code events} at {@code nowNanos}; the rate is smoothed over a few commits. */
-    void committed(int events, long nowNanos) {
+    public void committed(int events, long nowNanos) {
         if (lastCommitNanos != 0 && nowNanos > lastCommitNanos) {
             double rate = events / ((nowNanos - lastCommitNanos) / 1e9);
             eventsPerSecond = eventsPerSecond == 0 ? rate : 0.8 * eventsPerSecond + 0.2 * rate;

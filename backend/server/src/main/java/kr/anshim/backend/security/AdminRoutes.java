@@ -6,6 +6,7 @@ import kr.anshim.api.AdminAuditEntry;
 import kr.anshim.api.DeviceSummary;
 import kr.anshim.api.RoleGrant;
 import kr.anshim.api.SessionView;
+import kr.anshim.api.AdminRefusal;
 import kr.anshim.api.Routes;
 import kr.anshim.api.UserAccount;
 import kr.anshim.api.Wards;
@@ -81,7 +82,7 @@ class AdminRoutes {
 
     private MessagingException exists(String name) {
         refusedSaves.increment();
-        return new MessagingException(Routes.USER_EXISTS + ": a user '" + name + "' already exists; choose another username, or edit that user");
+        return new MessagingException(AdminRefusal.USER_EXISTS.message("a user '" + name + "' already exists; choose another username, or edit that user"));
     }
 
     private Mono<UserAccount> save(UserAccount account, Intent intent) {
@@ -89,7 +90,7 @@ class AdminRoutes {
             Role role = check(account);
             boolean newPassword = account.password() != null && !account.password().isBlank();
             if (newPassword && account.password().length() < MIN_PASSWORD) {
-                return Mono.error(new MessagingException("a password needs at least " + MIN_PASSWORD + " characters"));
+                return Mono.error(new MessagingException(AdminRefusal.PASSWORD_TOO_SHORT.message("a password needs at least " + MIN_PASSWORD + " characters")));
             }
             String name = account.username();
             boolean privileged = role == Role.SUPERVISOR || role == Role.ADMIN;
@@ -99,11 +100,11 @@ class AdminRoutes {
                 }
                 if (found.isEmpty() && intent == Intent.UPDATE) {
                     refusedSaves.increment();
-                    return Mono.error(new MessagingException(Routes.NO_SUCH_USER + ": there is no user '" + name + "' to change"));
+                    return Mono.error(new MessagingException(AdminRefusal.NO_SUCH_USER.message("there is no user '" + name + "' to change")));
                 }
                 if (found.isEmpty()) {
                     if (!newPassword) {
-                        return Mono.error(new MessagingException("a new user needs a password of at least " + MIN_PASSWORD + " characters"));
+                        return Mono.error(new MessagingException(AdminRefusal.PASSWORD_TOO_SHORT.message("a new user needs a password of at least " + MIN_PASSWORD + " characters")));
                     }
                     Mono<Void> stored = intent == Intent.CREATE
                             ? users.create(name, account.displayName(), account.password(), role, account.wards(), !privileged)
@@ -158,7 +159,7 @@ class AdminRoutes {
     Mono<Void> endSession(String sessionId) {
         String id = sessionId.replace("\"", "").strip();
         return admin().flatMap(caller -> users.endSession(id)
-                .switchIfEmpty(Mono.error(new MessagingException("no session " + id)))
+                .switchIfEmpty(Mono.error(new MessagingException(AdminRefusal.NO_SESSION.message("no session " + id))))
                 .flatMap(username -> audit.append(caller.id(), "SESSION_ENDED", username, "session " + id.substring(0, Math.min(12, id.length())))));
     }
 
@@ -187,7 +188,7 @@ class AdminRoutes {
     Mono<RoleGrant> approve(long grantId) {
         return Callers.require(USER)
                 .flatMap(caller -> caller.role() == Role.SUPERVISOR ? Mono.just(caller)
-                        : Mono.error(new MessagingException("책임자만 승인할 수 있습니다 · only a supervisor may approve a grant")))
+                        : Mono.error(new MessagingException(AdminRefusal.SUPERVISOR_APPROVES.message("only a supervisor may approve a grant"))))
                 .flatMap(caller -> grants.approve(grantId, caller.id()));
     }
 
@@ -204,7 +205,7 @@ class AdminRoutes {
         String id = deviceId.replace("\"", "").strip();
         return admin()
                 .filter(caller -> registry.find(id).isPresent())
-                .switchIfEmpty(Mono.error(new MessagingException("no device " + id)))
+                .switchIfEmpty(Mono.error(new MessagingException(AdminRefusal.NO_DEVICE.message("no device " + id))))
                 .flatMap(caller -> registry.revoke(id))
                 .then(Mono.fromCallable(() -> registry.find(id).orElseThrow()))
                 .map(d -> new DeviceSummary(d.id(), d.family().name(), d.householdId(), d.wardCode(), d.revoked()));
@@ -212,34 +213,34 @@ class AdminRoutes {
 
     private static Mono<Caller> admin() {
         return Callers.require(USER).flatMap(caller -> caller.role() == Role.ADMIN ? Mono.just(caller)
-                : Mono.error(new MessagingException("only an admin may manage users and devices")));
+                : Mono.error(new MessagingException(AdminRefusal.ADMIN_ONLY.message("only an admin may manage users and devices"))));
     }
 
     private static Mono<Caller> supervisorOrAdmin(String what) {
         return Callers.require(USER).flatMap(caller -> caller.role() == Role.ADMIN || caller.role() == Role.SUPERVISOR
-                ? Mono.just(caller) : Mono.error(new MessagingException("only a supervisor or an admin may " + what)));
+                ? Mono.just(caller) : Mono.error(new MessagingException(AdminRefusal.SUPERVISOR_OR_ADMIN_ONLY.message("only a supervisor or an admin may " + what))));
     }
 
     private static Role check(UserAccount account) {
         if (account.username() == null || !USERNAME.matcher(account.username()).matches()) {
-            throw new MessagingException("a username is 3-40 lowercase letters, digits, '.', '_' or '-'");
+            throw new MessagingException(AdminRefusal.BAD_USERNAME.message("a username is 3-40 lowercase letters, digits, '.', '_' or '-'"));
         }
         if (account.displayName() == null || account.displayName().isBlank()) {
-            throw new MessagingException("a user needs a display name");
+            throw new MessagingException(AdminRefusal.NO_DISPLAY_NAME.message("a user needs a display name"));
         }
         Role role;
         try {
             role = Role.valueOf(account.role());
         } catch (RuntimeException e) {
-            throw new MessagingException("unknown role '" + account.role() + "'");
+            throw new MessagingException(AdminRefusal.UNKNOWN_ROLE.message("unknown role '" + account.role() + "'"));
         }
         for (String ward : account.wards()) {
             if (Wards.seoul().byCode(ward).isEmpty()) {
-                throw new MessagingException("unknown ward code '" + ward + "'");
+                throw new MessagingException(AdminRefusal.UNKNOWN_WARD.message("unknown ward code '" + ward + "'"));
             }
         }
         if ((role == Role.OPERATOR || role == Role.POLICE_LIAISON) && account.wards().isEmpty()) {
-            throw new MessagingException("an operator or police liaison needs at least one ward");
+            throw new MessagingException(AdminRefusal.WARD_REQUIRED.message("an operator or police liaison needs at least one ward"));
         }
         return role;
     }

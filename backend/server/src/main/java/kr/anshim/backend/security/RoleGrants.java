@@ -1,5 +1,6 @@
 package kr.anshim.backend.security;
 
+import kr.anshim.api.AdminRefusal;
 import kr.anshim.api.RoleGrant;
 import org.springframework.messaging.MessagingException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -68,11 +69,11 @@ class RoleGrants {
 
     Mono<RoleGrant> approve(long id, String supervisor) {
         return recent().filter(g -> g.id() == id && g.state().equals("PENDING")).next()
-                .switchIfEmpty(Mono.error(new MessagingException("no pending grant " + id)))
+                .switchIfEmpty(Mono.error(new MessagingException(AdminRefusal.NO_PENDING_GRANT.message("no pending grant " + id))))
                 .flatMap(grant -> {
                     if (grant.requestedBy().equals(supervisor) || grant.username().equals(supervisor)) {
-                        return Mono.error(new MessagingException("자신이 요청했거나 자신에 대한 권한은 승인할 수 없습니다 · "
-                                + "you may not approve your own request or a grant for yourself; a different supervisor must"));
+                        return Mono.error(new MessagingException(AdminRefusal.SELF_APPROVAL.message(
+                                "you may not approve your own request or a grant for yourself; a different supervisor must")));
                     }
                     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
                     return db.sql("""
@@ -80,7 +81,7 @@ class RoleGrants {
                                     where id = $1 and state = 'PENDING'""")
                             .bind(0, id).bind(1, supervisor).bind(2, now)
                             .fetch().rowsUpdated()
-                            .flatMap(n -> n == 0 ? Mono.error(new MessagingException("no pending grant " + id))
+                            .flatMap(n -> n == 0 ? Mono.error(new MessagingException(AdminRefusal.NO_PENDING_GRANT.message("no pending grant " + id)))
                                     : users.approve(grant.username(), Role.valueOf(grant.role()), grant.wards()))
                             .then(audit.append(supervisor, "ROLE_GRANT_APPROVED", grant.username(),
                                     grant.role() + ", requested by " + grant.requestedBy()))
