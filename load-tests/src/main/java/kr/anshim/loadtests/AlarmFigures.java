@@ -33,7 +33,7 @@ public final class AlarmFigures {
     private AlarmFigures() {
     }
 
-    public static void main(String[] argv) throws InterruptedException {
+    public static void main(String[] argv) {
         Map<String, String> args = LoadRun.parse(argv);
         int port = Integer.parseInt(args.getOrDefault("port", "7000"));
         String ward = args.getOrDefault("ward", "11440");
@@ -42,15 +42,18 @@ public final class AlarmFigures {
         Instant from = Instant.now();
         Instant end = from.plus(duration);
         System.out.println("time (KST)  flood  since      presented in the last 10 min");
-        while (Instant.now().isBefore(end)) {
-            List<FloodState> states = supervisor.route(Routes.ALARM_FLOOD).data(List.of(ward))
-                    .retrieveMono(new ParameterizedTypeReference<List<FloodState>>() {
-                    }).block(Duration.ofSeconds(10));
-            FloodState state = states.get(0);
-            System.out.printf("%s    %-5s  %-9s  %d%n", KST.format(Instant.now()), state.flood() ? "yes" : "no",
-                    state.since() == null ? "-" : KST.format(state.since()), state.last10Minutes());
-            Thread.sleep(10_000);
-        }
+        // one sample now and every 10 s on Reactor's timer until the end; the main thread only waits
+        reactor.core.publisher.Flux.interval(Duration.ZERO, Duration.ofSeconds(10))
+                .takeWhile(tick -> Instant.now().isBefore(end))
+                .concatMap(tick -> supervisor.route(Routes.ALARM_FLOOD).data(List.of(ward))
+                        .retrieveMono(new ParameterizedTypeReference<List<FloodState>>() {
+                        }).timeout(Duration.ofSeconds(10)), 1)
+                .doOnNext(states -> {
+                    FloodState state = states.get(0);
+                    System.out.printf("%s    %-5s  %-9s  %d%n", KST.format(Instant.now()), state.flood() ? "yes" : "no",
+                            state.since() == null ? "-" : KST.format(state.since()), state.last10Minutes());
+                })
+                .blockLast();
         Instant to = Instant.now();
         AlarmLoadReport report = supervisor.route(Routes.ALARM_LOAD).data(new AlarmLoadQuery(from, to, List.of(ward)))
                 .retrieveMono(AlarmLoadReport.class).block(Duration.ofSeconds(60));

@@ -227,11 +227,7 @@ public final class ConsoleBench {
 
     /** Think time between two samples, so one sample's rendering does not overlap the next. */
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        // on Reactor's timer: the driver's calls are blocking anyway, the wait itself is a scheduled signal
+        reactor.core.publisher.Mono.delay(Duration.ofMillis(millis)).block();
     }
 }
